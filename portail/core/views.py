@@ -1,0 +1,159 @@
+"""Pages every visitor meets: home, information pages, preferences, errors and health."""
+
+import logging
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django_tasks import default_task_backend
+
+from portail.core.preferences import (
+    CONTRAST_COOKIE,
+    CONTRASTS,
+    TEXT_COOKIE,
+    TEXT_SIZES,
+    read_preferences,
+)
+from portail.places.models import Theme
+
+logger = logging.getLogger(__name__)
+
+
+def home(request):
+    themes = Theme.objects.order_by("order")
+    return TemplateResponse(request, "core/home.html", {"themes": themes})
+
+
+def info_page(request, template):
+    return TemplateResponse(request, f"core/pages/{template}.html")
+
+
+def coming_soon(request, door):
+    """A door of the home page whose room is not built yet: says so plainly and shows what a
+    person can already do, so it is never a dead end."""
+    return TemplateResponse(request, "core/bientot.html", {"door": door})
+
+
+def preferences(request):
+    """Text size and contrast. A plain form: works without JavaScript; the choice is kept in
+    cookies for a year."""
+    if request.method == "POST":
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            next_url = "/"
+        response = HttpResponseRedirect(next_url)
+        size = request.POST.get("taille")
+        contrast = request.POST.get("contraste")
+        cookie = {
+            "max_age": settings.PREFERENCE_COOKIE_AGE,
+            "samesite": "Lax",
+            "secure": settings.HTTPS,
+            "httponly": True,
+        }
+        if size in TEXT_SIZES:
+            response.set_cookie(TEXT_COOKIE, size, **cookie)
+        if contrast in CONTRASTS:
+            response.set_cookie(CONTRAST_COOKIE, contrast, **cookie)
+        return response
+    return TemplateResponse(
+        request,
+        "core/preferences.html",
+        {"sizes": TEXT_SIZES, "contrasts": CONTRASTS, "current": read_preferences(request)},
+    )
+
+
+@require_GET
+@never_cache
+def health(request):
+    """For the reverse proxy and monitoring: is the database reachable, is the task queue?"""
+    checks = {}
+    healthy = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["base_de_donnees"] = {"etat": "ok", "moteur": connection.vendor}
+    except Exception:
+        logger.exception("health: database unreachable")
+        checks["base_de_donnees"] = {"etat": "erreur"}
+        healthy = False
+    checks["taches"] = _task_queue_status()
+    healthy = healthy and checks["taches"]["etat"] == "ok"
+    return JsonResponse(
+        {"etat": "ok" if healthy else "erreur", "verifications": checks},
+        status=200 if healthy else 503,
+    )
+
+
+def _task_queue_status():
+    backend_path = settings.TASKS["default"]["BACKEND"]
+    if backend_path != "django_tasks_db.DatabaseBackend":
+        return {"etat": "ok", "file": default_task_backend.alias, "mode": "immédiat"}
+    from django_tasks_db.models import DBTaskResult
+
+    try:
+        waiting = DBTaskResult.objects.ready()
+        oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+        return {
+            "etat": "ok",
+            "mode": "base de données",
+            "en_attente": waiting.count(),
+            "attente_max_secondes": (
+                int((timezone.now() - oldest).total_seconds()) if oldest else 0
+            ),
+        }
+    except Exception:
+        logger.exception("health: task queue unreachable")
+        return {"etat": "erreur", "mode": "base de données"}
+
+
+# --- Error pages ------------------------------------------------------------------------------
+
+
+def _error(request, template, status):
+    return render(request, template, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return _error(request, "403.html", 403)
+
+
+def page_not_found(request, exception=None):
+    return _error(request, "404.html", 404)
+
+
+def server_error(request):
+    try:
+        return _error(request, "500.html", 500)
+    except Exception:
+        # Last resort when even the page template fails (database down…).
+        from django.views.defaults import server_error as bare
+
+        return bare(request)
+
+
+def rate_limited(request, exception=None):
+    """Too many attempts from one address (login, sign-up, password reset)."""
+    response = _error(request, "429.html", 429)
+    response["Retry-After"] = "600"
+    return response
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """Called by django-axes once an account or address has failed too many times."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    response = render(request, "429.html", {"locked_out": True, "minutes": minutes}, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    return response

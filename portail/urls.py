@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Administration du portail des droits")
+admin.site.site_title = _("Portail des droits")
+admin.site.index_title = _("Gestion des contenus et des comptes")
+
+urlpatterns = [
+    path("", include("portail.core.urls")),
+    path("compte/", include("portail.accounts.urls")),
+    path("groupes/", include("portail.groups.urls")),
+    path("reseau/", include("portail.directory.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "portail.core.views.bad_request"
+handler403 = "portail.core.views.permission_denied"
+handler404 = "portail.core.views.page_not_found"
+handler500 = "portail.core.views.server_error"
