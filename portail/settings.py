@@ -26,7 +26,9 @@ def _secret_key():
     key = env_str("SECRET_KEY")
     if key:
         if not DEBUG and len(key) < 32:
-            raise ImproperlyConfigured("SECRET_KEY doit faire au moins 32 caractères en production.")
+            raise ImproperlyConfigured(
+                "SECRET_KEY doit faire au moins 32 caractères en production."
+            )
         return key
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -211,7 +213,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Portail des droits <ne-pas-r
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@portail-droits.example")
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
-    raise ImproperlyConfigured("EMAIL_USE_TLS et EMAIL_USE_SSL ne peuvent pas être activés ensemble.")
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS et EMAIL_USE_SSL ne peuvent pas être activés ensemble."
+    )
 
 # --- Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "fr"

@@ -79,9 +79,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("adhésion à un groupe")
         verbose_name_plural = _("adhésions aux groupes")
-        constraints = [
-            models.UniqueConstraint(fields=["group", "user"], name="membership_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["group", "user"], name="membership_unique")]
 
     def __str__(self):
         return f"{self.user} — {self.group} ({self.get_role_display()})"

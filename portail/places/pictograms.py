@@ -7,30 +7,22 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 PICTOGRAMS = {
-    "maison": (
-        '<path d="M3 11 12 3l9 8"/><path d="M5 10v10h5v-6h4v6h5V10"/>'
-    ),
+    "maison": ('<path d="M3 11 12 3l9 8"/><path d="M5 10v10h5v-6h4v6h5V10"/>'),
     "sante": (
         '<path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z"/>'
         '<path d="M12 9v5M9.5 11.5h5"/>'
     ),
-    "emploi": (
-        '<rect x="3" y="7" width="18" height="13" rx="2"/><path d="M9 7V5h6v2M3 13h18"/>'
-    ),
+    "emploi": ('<rect x="3" y="7" width="18" height="13" rx="2"/><path d="M9 7V5h6v2M3 13h18"/>'),
     "allocations": (
         '<circle cx="12" cy="12" r="9"/><path d="M15 8.5a4 4 0 1 0 0 7M7 11h6M7 13.5h6"/>'
     ),
     "energie": '<path d="M13 2 4 14h7l-1 8 9-12h-7z"/>',
-    "ecole": (
-        '<path d="M2 9l10-5 10 5-10 5z"/><path d="M6 11v5c3 2 9 2 12 0v-5M22 9v6"/>'
-    ),
+    "ecole": ('<path d="M2 9l10-5 10 5-10 5z"/><path d="M6 11v5c3 2 9 2 12 0v-5M22 9v6"/>'),
     "budget": (
         '<rect x="3" y="6" width="18" height="13" rx="2"/><path d="M16 12h5M3 10h13"/>'
         '<circle cx="17" cy="12.5" r=".8"/>'
     ),
-    "demarches": (
-        '<path d="M7 3h7l5 5v13H7z"/><path d="M14 3v5h5M10 13h6M10 17h6"/>'
-    ),
+    "demarches": ('<path d="M7 3h7l5 5v13H7z"/><path d="M14 3v5h5M10 13h6M10 17h6"/>'),
 }
 
 PICTOGRAM_CHOICES = [
