@@ -126,11 +126,12 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": env_int("SQLITE_BUSY_TIMEOUT", 10, minimum=1),
         "transaction_mode": "IMMEDIATE",
     }
-    _db["TEST"] = {"NAME": env_str("SQLITE_TEST_NAME")}
 elif _db["ENGINE"] == "django.db.backends.postgresql":
     _db["CONN_HEALTH_CHECKS"] = True
 else:
     raise ImproperlyConfigured("DATABASE_URL : seuls SQLite et PostgreSQL sont pris en charge.")
+# Lets several test runs share one PostgreSQL server without clashing.
+_db["TEST"] = {"NAME": env_str("DATABASE_TEST_NAME")}
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,4 +1,4 @@
-"""Text size and contrast, kept in cookies so they work without JavaScript and without an account."""
+"""Text size and contrast, kept in cookies: they work without JavaScript or an account."""
 
 from dataclasses import dataclass
 
