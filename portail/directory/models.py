@@ -7,6 +7,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def of_kind(self, kind):
+        return self.filter(kind=kind) if kind else self
+
+    def in_theme(self, theme):
+        # One theme matches at most one row of the through table: no duplicates to remove.
+        return self.filter(themes=theme) if theme else self
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         ASSOCIATION = "association", _("association")
@@ -36,6 +45,8 @@ class Organisation(models.Model):
         related_name="organisations",
         verbose_name=_("comptes partenaires"),
     )
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -7,10 +7,20 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portail.accounts.roles import is_member_of
+
 
 class GroupQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
+
+    def visible_to(self, user):
+        """Public groups, plus the private ones the person belongs to (staff see them all)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.public()
+        if user.is_staff:
+            return self.all()
+        return self.filter(models.Q(is_public=True) | models.Q(memberships__user=user)).distinct()
 
     def of_user(self, user):
         if not user.is_authenticated:
@@ -44,6 +54,12 @@ class Group(models.Model):
         related_name="portal_groups",
         verbose_name=_("membres"),
     )
+    partners = models.ManyToManyField(
+        "directory.Organisation",
+        verbose_name=_("organisations partenaires"),
+        blank=True,
+        related_name="groups",
+    )
 
     objects = GroupQuerySet.as_manager()
 
@@ -57,6 +73,12 @@ class Group(models.Model):
 
     def get_absolute_url(self):
         return reverse("groups:detail", args=[self.slug])
+
+    def is_visible_to(self, user):
+        """A private group stays hidden (404) from everyone but its members and the staff."""
+        if self.is_public:
+            return True
+        return is_member_of(user, self) or (user.is_active and user.is_staff)
 
 
 class Membership(models.Model):

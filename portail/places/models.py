@@ -56,6 +56,11 @@ class Quartier(models.Model):
         return f"{self.name} ({self.commune.name})"
 
 
+class ThemeManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
 class Theme(models.Model):
     """A broad area of rights (logement, santé…). Shown with a pictogram and its text label."""
 
@@ -65,6 +70,8 @@ class Theme(models.Model):
     pictogram = models.CharField(_("pictogramme"), max_length=40, choices=PICTOGRAM_CHOICES)
     order = models.PositiveSmallIntegerField(_("ordre d'affichage"), default=0)
 
+    objects = ThemeManager()
+
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("thème")
@@ -72,6 +79,14 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SubjectManager(models.Manager):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
 
 
 class Subject(models.Model):
@@ -85,6 +100,8 @@ class Subject(models.Model):
         Theme, verbose_name=_("thème"), on_delete=models.PROTECT, related_name="subjects"
     )
 
+    objects = SubjectManager()
+
     class Meta:
         ordering = ["theme__order", "title"]
         verbose_name = _("sujet")
@@ -95,3 +112,8 @@ class Subject(models.Model):
 
     def get_absolute_url(self):
         return reverse("core:fiches") + f"#{self.key}"
+
+    def natural_key(self):
+        return (self.key,)
+
+    natural_key.dependencies = ["places.theme"]

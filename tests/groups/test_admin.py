@@ -1,0 +1,17 @@
+import pytest
+
+from tests.groups.factories import GroupFactory, MembershipFactory
+from tests.places.admin_pages import assert_admin_pages_open, models_of
+
+pytestmark = pytest.mark.django_db
+
+FACTORIES = {"group": GroupFactory, "membership": MembershipFactory}
+
+
+def test_every_groups_model_is_in_the_admin():
+    assert {model._meta.model_name for model in models_of("groups")} == set(FACTORIES)
+
+
+@pytest.mark.parametrize("model", models_of("groups"), ids=lambda m: m._meta.model_name)
+def test_the_admin_pages_of_each_groups_model_open_for_a_superuser(client, model):
+    assert_admin_pages_open(client, model, FACTORIES[model._meta.model_name]())
