@@ -82,6 +82,12 @@ class User(AbstractUser):
         """What others may see: the pseudonym, never the e-mail address."""
         return self.display_name or _("Un membre")
 
+    @property
+    def awaits_confirmation(self):
+        """Signed up but never clicked the confirmation link (unlike an account the team
+        closed, which is inactive with a confirmation date)."""
+        return not self.is_active and self.email_confirmed_at is None
+
     def confirm_email(self):
         self.email_confirmed_at = timezone.now()
         self.is_active = True
