@@ -191,8 +191,11 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portail.core.views.locked_out"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Number of trusted reverse proxies in front of gunicorn; rate limits and lockouts use the same
+# client address (portail/core/ip.py).
+PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "portail.core.ip.client_ip"
+RATELIMIT_IP_META_KEY = "portail.core.ip.client_ip"
 
 # Login, sign-up and password reset: requests per address (django-ratelimit rate syntax).
 RATE_LIMITS = {

@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context, loader
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -28,11 +28,18 @@ def send_email(subject, body, to, html_body=None, reply_to=None):
     return sent
 
 
+def render_text(template_name, context):
+    """Render a plain-text template without HTML escaping: in an e-mail, « l'accès » must not
+    arrive as « l&#x27;accès »."""
+    template = loader.get_template(template_name).template
+    return template.render(Context(context, autoescape=False))
+
+
 def send_templated_email(template_prefix, context, to, reply_to=None):
     """Render `<prefix>_subject.txt` and `<prefix>.txt` and queue the e-mail once the current
     transaction commits (no mail for a change that was rolled back)."""
-    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-    body = render_to_string(f"{template_prefix}.txt", context)
+    subject = " ".join(render_text(f"{template_prefix}_subject.txt", context).split())
+    body = render_text(f"{template_prefix}.txt", context)
     recipients = [to] if isinstance(to, str) else list(to)
     transaction.on_commit(
         lambda: send_email.enqueue(subject=subject, body=body, to=recipients, reply_to=reply_to)

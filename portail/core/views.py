@@ -3,12 +3,16 @@
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_tasks import default_task_backend
@@ -44,12 +48,7 @@ def preferences(request):
     """Text size and contrast. A plain form: works without JavaScript; the choice is kept in
     cookies for a year."""
     if request.method == "POST":
-        next_url = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            next_url = "/"
-        response = HttpResponseRedirect(next_url)
+        response = HttpResponseRedirect(_safe_next(request, request.POST.get("next", "")) or "/")
         size = request.POST.get("taille")
         contrast = request.POST.get("contraste")
         cookie = {
@@ -62,12 +61,32 @@ def preferences(request):
             response.set_cookie(TEXT_COOKIE, size, **cookie)
         if contrast in CONTRASTS:
             response.set_cookie(CONTRAST_COOKIE, contrast, **cookie)
+        if size in TEXT_SIZES or contrast in CONTRASTS:
+            messages.success(request, _("Votre réglage de lecture est enregistré."))
         return response
+    # Where the person was before: saving comes back to this page, which links there.
+    back = _safe_next(request, request.GET.get("next", ""))
+    here = reverse("core:preferences")
     return TemplateResponse(
         request,
         "core/preferences.html",
-        {"sizes": TEXT_SIZES, "contrasts": CONTRASTS, "current": read_preferences(request)},
+        {
+            "sizes": TEXT_SIZES,
+            "contrasts": CONTRASTS,
+            "current": read_preferences(request),
+            "back": back,
+            "here": f"{here}?{urlencode({'next': back})}" if back else here,
+        },
     )
+
+
+def _safe_next(request, url):
+    """Only a page of this site: an address from outside would make the form an open redirect."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return ""
 
 
 @require_GET
@@ -135,18 +154,34 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """Rendered without the request context processors: a 500 often means the database is down,
+    and the signed-in user or the messages would query it again."""
     try:
-        return _error(request, "500.html", 500)
+        body = loader.get_template("500.html").render(
+            {
+                "site_name": settings.SITE_NAME,
+                "contact_email": settings.CONTACT_EMAIL,
+                "prefs": read_preferences(request),
+            }
+        )
     except Exception:
-        # Last resort when even the page template fails (database down…).
-        from django.views.defaults import server_error as bare
+        logger.exception("500 page could not be rendered")
+        body = _BARE_500
+    return HttpResponseServerError(body)
 
-        return bare(request)
+
+# Last resort when even the template fails: no tag, no static file, nothing that can break.
+_BARE_500 = (
+    '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Erreur du serveur</title>'
+    "</head><body><main><h1>Le site a un problème</h1><p>Ce n'est pas de votre faute. "
+    'Réessayez dans quelques minutes.</p><p><a href="/">Revenir à l\'accueil</a></p>'
+    "</main></body></html>"
+)
 
 
 def rate_limited(request, exception=None):
     """Too many attempts from one address (login, sign-up, password reset)."""
-    response = _error(request, "429.html", 429)
+    response = render(request, "429.html", {"minutes": 10}, status=429)
     response["Retry-After"] = "600"
     return response
 
