@@ -12,6 +12,13 @@ logger = logging.getLogger("portail.requests")
 # An id coming from the reverse proxy is kept only if it is short and plain: anything else could
 # forge log lines or carry personal data.
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+# Path segments that look like secrets (confirmation and reset tokens, private follow-up links)
+# are replaced before logging: long runs of token characters with at least one digit.
+_SECRET_SEGMENT = re.compile(r"(?<=/)(?=[^/]*\d)[A-Za-z0-9_:\-]{16,}(?=/|$)")
+
+
+def loggable_path(path):
+    return _SECRET_SEGMENT.sub("[jeton]", path)
 
 
 class RequestLogMiddleware:
@@ -26,15 +33,16 @@ class RequestLogMiddleware:
         duration_ms = round((time.perf_counter() - started) * 1000, 1)
         response["X-Request-Id"] = request.id
         # Query strings may carry personal data (search terms, tokens): log the path only.
+        path = loggable_path(request.path)
         logger.info(
             "%s %s %s",
             request.method,
-            request.path,
+            path,
             response.status_code,
             extra={
                 "request_id": request.id,
                 "method": request.method,
-                "path": request.path,
+                "path": path,
                 "status": response.status_code,
                 "duration_ms": duration_ms,
                 "user_id": _loaded_user_id(request),

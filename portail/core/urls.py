@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("preferences/", views.preferences, name="preferences"),
     path("sante/", views.health, name="health"),
+    path("sante/ok/", views.alive, name="alive"),
     path("contact/", views.info_page, {"template": "contact"}, name="contact"),
     path("mentions-legales/", views.info_page, {"template": "mentions_legales"}, name="mentions"),
     path("accessibilite/", views.info_page, {"template": "accessibilite"}, name="accessibilite"),

@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.db import connection
-from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -87,6 +87,14 @@ def _safe_next(request, url):
     ):
         return url
     return ""
+
+
+@require_GET
+@never_cache
+def alive(request):
+    """Liveness probe: answers without touching the database. Also the framework floor that the
+    load benchmark compares the home page with (same middleware, no template, no query)."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @require_GET

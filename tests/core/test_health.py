@@ -81,3 +81,11 @@ def test_health_answers_503_when_the_task_queue_is_unreachable(client, settings,
 
 def test_health_refuses_post(client):
     assert client.post(URL).status_code == 405
+
+
+def test_liveness_probe_answers_ok_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/sante/ok/")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]

@@ -120,3 +120,22 @@ def test_an_anonymous_request_is_logged_without_user(client, caplog):
     caplog.set_level(logging.INFO, logger="portail.requests")
     client.get("/sante/")
     assert request_log(caplog).user_id is None
+
+
+@pytest.mark.parametrize(
+    ("path", "logged"),
+    [
+        ("/compte/confirmer/Nw:1vQx2a:Zk3ZQ4bL9xYtq0aV7hW2s/", "/compte/confirmer/[jeton]/"),
+        (
+            "/compte/mot-de-passe/reinitialiser/Mg/cx9k1z-3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c/",
+            "/compte/mot-de-passe/reinitialiser/Mg/[jeton]/",
+        ),
+        ("/groupes/groupe-logement-saint-etienne/", "/groupes/groupe-logement-saint-etienne/"),
+    ],
+)
+def test_secret_tokens_in_the_path_never_reach_the_log(client, caplog, path, logged):
+    caplog.set_level(logging.INFO, logger="portail.requests")
+    client.get(path)
+    record = request_log(caplog)
+    assert record.path == logged
+    assert record.getMessage().split(" ")[1] == logged

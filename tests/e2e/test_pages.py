@@ -25,9 +25,9 @@ PUBLIC_PAGES = [
 ]
 
 ERROR_PAGES = [
-    ("/cette-page-n-existe-pas/", 404, "Page introuvable"),
-    ("/essai/interdit/", 403, "Accès refusé"),
-    ("/essai/panne/", 500, "Erreur"),
+    ("/cette-page-n-existe-pas/", 404, "Cette page n'existe pas"),
+    ("/essai/interdit/", 403, "Vous ne pouvez pas voir cette page"),
+    ("/essai/panne/", 500, "Le site a un problème"),
 ]
 
 

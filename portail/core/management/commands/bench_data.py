@@ -27,7 +27,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, users, groups, seed, **options):
-        rng = random.Random(seed)
+        rng = random.Random(seed)  # noqa: S311 - reproducible fake data, not security
         quartiers = list(Quartier.objects.all())
         themes = list(Theme.objects.all())
         existing_users = User.objects.filter(email__endswith=f"@{BENCH_DOMAIN}").count()

@@ -1,0 +1,139 @@
+"""Sign-up by keyboard only, login, and each role's landing page, in a real browser."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from portail.accounts.models import User
+from tests.accounts.factories import PASSWORD, UserFactory
+from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.places.factories import QuartierFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def tab_to(page, selector, limit=60):
+    """Press Tab until the element matching `selector` has the focus, as a keyboard user does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} jamais atteint au clavier")
+
+
+def test_a_resident_signs_up_with_the_keyboard_only_and_confirms_by_email(page, axe):
+    QuartierFactory(name="Montreynaud")
+    page.goto("/")
+    tab_to(page, "a[href='/compte/connexion/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/compte/connexion/")
+    tab_to(page, "a[href='/compte/inscription/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/compte/inscription/")
+    assert_no_axe_violations(axe, page)
+
+    tab_to(page, "#id_email")
+    page.keyboard.type("nadia@exemple.org")
+    tab_to(page, "#id_display_name")
+    page.keyboard.type("Nadia")
+    tab_to(page, "#id_quartier")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "#id_password1")
+    page.keyboard.type("un toit pour chacun 2026")
+    tab_to(page, "#id_password2")
+    page.keyboard.type("un toit pour chacun 2026")
+    tab_to(page, "#id_accept_privacy")
+    page.keyboard.press("Space")
+    tab_to(page, "button[type=submit]")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/compte/inscription/envoyee/**")
+    assert "e-mail" in page.locator("h1").inner_text().lower()
+    user = User.objects.get(email="nadia@exemple.org")
+    assert not user.is_active
+    assert user.quartier.name == "Montreynaud"
+
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://\S+/compte/confirmer/\S+/", mail.outbox[0].body).group(0)
+    page.goto(re.sub(r"^https?://[^/]+", "", link))
+    page.wait_for_url("**/compte/mon-espace/")
+    assert page.locator("#role-habitant").is_visible()
+    user.refresh_from_db()
+    assert user.is_active and user.email_confirmed_at
+
+
+def test_a_wrong_signup_keeps_what_was_typed_and_explains_in_french(page, axe):
+    page.goto("/compte/inscription/")
+    page.get_by_label("Adresse e-mail").fill("nadia@exemple.org")
+    page.get_by_label("Pseudonyme (facultatif)").fill("Nadia")
+    page.locator("#id_password1").fill("court")
+    page.get_by_role("button", name="Créer mon compte").click()
+    assert page.get_by_label("Adresse e-mail").input_value() == "nadia@exemple.org"
+    assert page.get_by_label("Pseudonyme (facultatif)").input_value() == "Nadia"
+    assert page.locator(".erreurs-formulaire").is_visible()
+    assert_no_axe_violations(axe, page)
+    assert not User.objects.filter(email="nadia@exemple.org").exists()
+
+
+ROLE_SECTIONS = {
+    "habitant": ({}, ["role-habitant"]),
+    "membre": ({"member": True}, ["role-habitant", "role-membre"]),
+    "animateur": ({"facilitator": True}, ["role-habitant", "role-membre", "role-animateur"]),
+    "moderateur": ({"moderator": True}, ["role-habitant", "role-moderateur"]),
+    "partenaire": ({"partner": True}, ["role-habitant", "role-partenaire"]),
+    "equipe": ({"staff": True}, ["role-habitant", "role-moderateur", "role-equipe"]),
+}
+ALL_SECTIONS = {s for _, sections in ROLE_SECTIONS.values() for s in sections}
+
+
+@pytest.mark.parametrize("role", ROLE_SECTIONS)
+def test_each_role_logs_in_and_lands_on_its_own_space(page, mobile_page, axe, role):
+    traits, sections = ROLE_SECTIONS[role]
+    user = UserFactory(email=f"{role}@exemple.org", **traits)
+
+    page.goto("/compte/connexion/")
+    page.get_by_label("Adresse e-mail").fill(user.email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Me connecter").click()
+    page.wait_for_url("**/compte/mon-espace/")
+
+    for section in sections:
+        assert page.locator(f"#{section}").is_visible(), section
+    for section in ALL_SECTIONS - set(sections):
+        assert page.locator(f"#{section}").count() == 0, section
+    assert_no_axe_violations(axe, page)
+
+    mobile_page.context.add_cookies(page.context.cookies())
+    mobile_page.goto("/compte/mon-espace/")
+    assert_no_horizontal_scroll(mobile_page)
+
+
+def test_repeated_wrong_passwords_lock_the_account_with_a_french_page(page, axe):
+    user = UserFactory(email="cible@exemple.org")
+    for _ in range(5):
+        page.goto("/compte/connexion/")
+        page.get_by_label("Adresse e-mail").fill(user.email)
+        page.get_by_label("Mot de passe").fill("pas le bon mot de passe")
+        page.get_by_role("button", name="Me connecter").click()
+    page.goto("/compte/connexion/")
+    page.get_by_label("Adresse e-mail").fill(user.email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    with page.expect_response(lambda r: r.request.method == "POST") as response:
+        page.get_by_role("button", name="Me connecter").click()
+    assert response.value.status == 429
+    assert "Trop de tentatives" in page.content()
+    assert_no_axe_violations(axe, page)
+
+
+def test_logout_is_a_button_and_signs_out(page):
+    user = UserFactory()
+    page.goto("/compte/connexion/")
+    page.get_by_label("Adresse e-mail").fill(user.email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Me connecter").click()
+    page.wait_for_url("**/compte/mon-espace/")
+    page.get_by_role("button", name="Me déconnecter").first.click()
+    page.goto("/compte/mon-espace/")
+    assert "/compte/connexion/" in page.url
