@@ -48,7 +48,8 @@ done
 
 run() {
   local name=$1 path=$2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/report.lua \
+  shift 2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/report.lua "$@" \
     "http://127.0.0.1:$PORT$path" | grep '^RESULT' | sed "s/^RESULT/$name/"
 }
 
@@ -57,8 +58,11 @@ wrk -t1 -c2 -d3s "http://127.0.0.1:$PORT/" >/dev/null
 wrk -t1 -c2 -d3s "http://127.0.0.1:$PORT/sante/ok/" >/dev/null
 floor=$(run floor /sante/ok/)
 home=$(run home /)
+# A session cookie bypasses the anonymous page cache: the cost of rendering the page each time.
+rendered=$(run rendered / -H "Cookie: sessionid=bench-sans-session")
 echo "$floor"
 echo "$home"
+echo "$rendered"
 
 rps() { sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$1"; }
 ratio=$(python3 -c "print(round($(rps "$home") / $(rps "$floor"), 2))")
@@ -73,14 +77,15 @@ PY
 }
 {
   echo
-  echo "### $(date -u +'%Y-%m-%d %H:%M UTC') — $(nproc) cœurs, $(free -g | awk '/Mem:/{print $2}') Gio, $($PY -c 'import django,sys; print(f"Python {sys.version.split()[0]}, Django {django.get_version()}")'), base $(${PY} -c 'from django.conf import settings; import django; django.setup(); print(settings.DATABASES["default"]["ENGINE"].rsplit(".",1)[1])' 2>/dev/null)"
+  echo "### $(date -u +'%Y-%m-%d %H:%M UTC') — $(nproc) cœurs, $(free -g | awk '/Mem:/{print $2}') Gio, $($PY -c 'import django,sys; print(f"Python {sys.version.split()[0]}, Django {django.get_version()}")'), base $($PY manage.py shell --no-imports -c "from django.db import connection; print(connection.vendor)")"
   echo
   echo "gunicorn 2 workers, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, 127.0.0.1."
   echo
   echo "| URL | req/s | p50 ms | p95 ms | p99 ms | erreurs |"
   echo "|---|---|---|---|---|---|"
   row "/sante/ok/ (plancher)" "$floor"
-  row "/ (accueil)" "$home"
+  row "/ (accueil, visiteur anonyme)" "$home"
+  row "/ (accueil rendu à chaque fois, cookie de session)" "$rendered"
   echo
   echo "Accueil / plancher = **$ratio** (objectif ≥ 0,5)."
 } | tee -a bench/results.md

@@ -149,6 +149,9 @@ RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_VIEW = "portail.core.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
+# Whole-page cache of public pages for anonymous visitors (portail/core/page_cache.py).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300, minimum=0)
+
 # --- Background tasks ------------------------------------------------------------------------
 _tasks_backend = env_choice("TASKS_BACKEND", {"database", "immediate"}, "database")
 TASKS = {

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "portail.core"
     label = "core"
     verbose_name = _("Socle du portail")
+
+    def ready(self):
+        from portail.core import page_cache
+
+        page_cache.connect_signals()

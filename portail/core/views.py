@@ -14,9 +14,11 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from django_tasks import default_task_backend
 
+from portail.core.page_cache import public_page
 from portail.core.preferences import (
     CONTRAST_COOKIE,
     CONTRASTS,
@@ -29,24 +31,32 @@ from portail.places.models import Theme
 logger = logging.getLogger(__name__)
 
 
+@public_page
 def home(request):
     themes = Theme.objects.order_by("order")
     return TemplateResponse(request, "core/home.html", {"themes": themes})
 
 
+@public_page
 def info_page(request, template):
     return TemplateResponse(request, f"core/pages/{template}.html")
 
 
+@public_page
 def coming_soon(request, door):
     """A door of the home page whose room is not built yet: says so plainly and shows what a
     person can already do, so it is never a dead end."""
     return TemplateResponse(request, "core/bientot.html", {"door": door})
 
 
+@csrf_exempt
 def preferences(request):
     """Text size and contrast. A plain form: works without JavaScript; the choice is kept in
-    cookies for a year."""
+    cookies for a year.
+
+    No CSRF token: the form only sets two display cookies and stores nothing, so a forged post
+    could at worst enlarge someone's text; without the token, the footer form on every public
+    page leaves those pages identical for all anonymous visitors, hence cacheable."""
     if request.method == "POST":
         response = HttpResponseRedirect(_safe_next(request, request.POST.get("next", "")) or "/")
         size = request.POST.get("taille")

@@ -4,10 +4,12 @@ from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from portail.core.page_cache import public_page
 from portail.directory.forms import OrganisationFilterForm
 from portail.directory.models import Organisation
 
 
+@public_page
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None)
     organisations = form.filter(
@@ -24,6 +26,7 @@ def organisation_list(request):
     )
 
 
+@public_page
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.prefetch_related("themes", "quartiers__commune"), slug=slug

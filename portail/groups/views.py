@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from portail.accounts.roles import is_member_of
+from portail.core.page_cache import public_page
 from portail.groups.models import Group
 from portail.places.models import Quartier
 
 
+@public_page
 def group_list(request):
     visible = Group.objects.visible_to(request.user).order_by(Lower("name"))
     groups = visible.prefetch_related("themes", "quartiers")
@@ -24,6 +26,7 @@ def group_list(request):
     return TemplateResponse(request, "groups/list.html", {"groups": groups, "quartiers": quartiers})
 
 
+@public_page
 def group_detail(request, slug):
     group = get_object_or_404(
         Group.objects.prefetch_related("themes", "quartiers__commune", "partners"), slug=slug

@@ -84,7 +84,7 @@ def test_a_last_resort_page_is_served_when_the_500_template_fails(rf, monkeypatc
 
 def test_a_form_sent_without_its_security_token_gets_a_french_explanation():
     client = Client(enforce_csrf_checks=True)
-    response = client.post("/preferences/", {"taille": "grand", "next": "/"})
+    response = client.post("/compte/connexion/", {"username": "a@exemple.org", "password": "x"})
     assert_error_page(response, 403, "Le formulaire n'a pas pu être envoyé", "rechargez la page")
 
 
