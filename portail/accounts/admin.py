@@ -13,6 +13,12 @@ from portail.directory.models import OrganisationMember
 from portail.groups.models import Membership
 
 
+class UserPicker:
+    """For inlines of other apps' admins: choose the person with this admin's search."""
+
+    autocomplete_fields = ["user"]
+
+
 class UserCreationForm(auth_forms.AdminUserCreationForm):
     class Meta:
         model = User

@@ -1,19 +1,9 @@
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portail.accounts.admin import UserPicker
 from portail.directory.models import Organisation, OrganisationMember
-
-
-class UserPicker:
-    """Choose the person with the account admin's search (registered by the accounts app,
-    which is loaded first); without that admin, a plain id field still works."""
-
-    if admin.site.is_registered(get_user_model()):
-        autocomplete_fields = ["user"]
-    else:
-        raw_id_fields = ["user"]
 
 
 class OrganisationMemberInline(UserPicker, admin.TabularInline):

@@ -1,19 +1,9 @@
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from portail.accounts.admin import UserPicker
 from portail.groups.models import Group, Membership
-
-
-class UserPicker:
-    """Choose the person with the account admin's search (registered by the accounts app,
-    which is loaded first); without that admin, a plain id field still works."""
-
-    if admin.site.is_registered(get_user_model()):
-        autocomplete_fields = ["user"]
-    else:
-        raw_id_fields = ["user"]
 
 
 class MembershipInline(UserPicker, admin.TabularInline):

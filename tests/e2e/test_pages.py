@@ -4,7 +4,7 @@ import pytest
 
 from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.urls("tests.e2e.urls")]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.urls("tests.core.urls_errors")]
 
 PUBLIC_PAGES = [
     ("/", "Connaître ses droits"),
