@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "portail.places",
     "portail.groups",
     "portail.directory",
+    "portail.privacy",
+    "portail.questions",
 ]
 
 MIDDLEWARE = [
@@ -205,6 +207,10 @@ RATE_LIMITS = {
     "login": env_str("RATE_LIMIT_LOGIN", "20/10m"),
     "signup": env_str("RATE_LIMIT_SIGNUP", "10/h"),
     "password_reset": env_str("RATE_LIMIT_PASSWORD_RESET", "5/h"),
+    # Questions: per address (a social centre's shared computer asks often) and per browser.
+    "ask_ip": env_str("RATE_LIMIT_ASK_IP", "20/h"),
+    "ask_session": env_str("RATE_LIMIT_ASK_SESSION", "5/10m"),
+    "report_ip": env_str("RATE_LIMIT_REPORT_IP", "10/h"),
 }
 
 # --- E-mail ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ admin.site.index_title = _("Gestion des contenus et des comptes")
 
 urlpatterns = [
     path("", include("portail.core.urls")),
+    path("", include("portail.questions.urls")),
     path("compte/", include("portail.accounts.urls")),
     path("groupes/", include("portail.groups.urls")),
     path("reseau/", include("portail.directory.urls")),

@@ -68,6 +68,13 @@ def is_member_of(user, group):
     return group.memberships.filter(user=user).exists()
 
 
+def is_any_group_member(user):
+    """Member or facilitator of at least one group: may classify and answer questions."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.memberships.exists()
+
+
 def is_facilitator_of(user, group):
     if not user.is_authenticated or not user.is_active:
         return False

@@ -50,7 +50,7 @@ def test_my_space_shows_exactly_the_sections_of_my_roles(client, traits, section
 def test_the_resident_section_points_to_questions_and_profile(client):
     client.force_login(UserFactory())
     content = page_text(client.get(ESPACE))
-    assert reverse("core:ask") in content
+    assert reverse("questions:ask") in content
     assert reverse("accounts:profile") in content
 
 

@@ -17,7 +17,7 @@ def h1_of(response):
 @pytest.mark.parametrize(
     ("url_name", "title"),
     [
-        ("core:ask", "Poser une question"),
+        ("questions:ask", "Poser une question"),
         ("core:glossary", "Comprendre les mots"),
         ("core:fiches", "Trouver des pistes"),
     ],
@@ -32,7 +32,7 @@ def test_each_door_of_the_home_page_leads_to_a_page_with_its_title(client, url_n
     assert h1_of(response) == title
 
 
-@pytest.mark.parametrize("url_name", ["core:ask", "core:glossary", "core:fiches"])
+@pytest.mark.parametrize("url_name", ["core:glossary", "core:fiches"])
 def test_a_door_not_built_yet_says_what_to_do_now(client, url_name, settings):
     settings.CONTACT_EMAIL = "equipe@droits.example"
     content = client.get(reverse(url_name)).content.decode()
@@ -43,8 +43,8 @@ def test_a_door_not_built_yet_says_what_to_do_now(client, url_name, settings):
     assert 'href="mailto:equipe@droits.example"' in content
 
 
-def test_the_question_door_suggests_a_permanence_of_a_partner(client):
-    content = client.get(reverse("core:ask")).content.decode()
+def test_the_question_page_suggests_a_permanence_of_a_partner_for_urgent_cases(client):
+    content = client.get(reverse("questions:ask")).content.decode()
     assert "Aller à une permanence" in content
 
 
