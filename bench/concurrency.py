@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -69,7 +69,7 @@ def main():
         for future in futures:
             try:
                 future.result()
-            except Exception as exc:  # noqa: BLE001 - every failure is counted and shown
+            except Exception as exc:
                 errors.append(repr(exc))
     elapsed = time.perf_counter() - started
     stored = Question.objects.count() - before

@@ -5,7 +5,6 @@ passwords; questions are assembled from fragments of ordinary housing situations
 lengths, themes, quartiers, statuses, pistes and « moi aussi » counts of a lively portal.
 """
 
-import random
 import secrets
 from datetime import timedelta
 
@@ -58,7 +57,13 @@ DETAILS = [
     "L'état des lieux d'entrée n'avait rien signalé.",
     "",
 ]
-ENDINGS = ["Merci d'avance.", "Qu'est-ce que je peux faire ?", "Merci pour votre aide", "", "svp aidez moi"]
+ENDINGS = [
+    "Merci d'avance.",
+    "Qu'est-ce que je peux faire ?",
+    "Merci pour votre aide",
+    "",
+    "svp aidez moi",
+]
 STEPS = [
     "Écrivez à votre bailleur par lettre recommandée avec accusé de réception.",
     "Gardez une copie de chaque courrier et les photos datées.",
