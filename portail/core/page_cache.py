@@ -25,6 +25,11 @@ from portail.core.preferences import read_preferences
 VERSION_KEY = "page-cache:version"
 
 
+def version():
+    """The current generation of cached pages; changes on every write to portail data."""
+    return _version()
+
+
 def _version():
     version = cache.get(VERSION_KEY)
     if version is None:

@@ -201,6 +201,9 @@ class Question(models.Model):
             models.Index(
                 fields=["is_public", "status", "-me_too_count"], name="question_public_top"
             ),
+            models.Index(
+                fields=["theme", "is_public", "status", "-created_at"], name="question_theme_new"
+            ),
         ]
 
     def __str__(self):

@@ -132,7 +132,7 @@ def cached(parts, build):
     timeout = settings.PAGE_CACHE_SECONDS
     if not timeout:
         return build()
-    raw = ":".join(str(part) for part in (page_cache._version(), get_language(), *parts))
+    raw = ":".join(str(part) for part in (page_cache.version(), get_language(), *parts))
     key = "questions:fragment:" + hashlib.sha256(raw.encode()).hexdigest()
     value = cache.get(key)
     if value is None:
