@@ -14,12 +14,16 @@ from portail.privacy.lexicon import lexicon, lookup_key
 # --- IBAN and RIB -------------------------------------------------------------------------
 
 _IBAN_COUNTRIES = (
-    "ad ae al at az ba be bg bh br by ch cr cy cz de dk do ee eg es fi fo fr gb ge gi gl gr gt "
-    "hr hu ie il iq is it jo kw kz lb lc li lt lu lv ly mc md me mk mr mt mu nl no pk pl ps pt "
-    "qa ro rs sa sc sd se si sk sm so st sv tl tn tr ua va vg xk "
+    "ad", "ae", "al", "at", "az", "ba", "be", "bg", "bh", "br", "by", "ch", "cr", "cy", "cz", "de",
+    "dk", "do", "ee", "eg", "es", "fi", "fo", "fr", "gb", "ge", "gi", "gl", "gr", "gt",
+    "hr", "hu", "ie", "il", "iq", "is", "it", "jo", "kw", "kz", "lb", "lc", "li", "lt", "lu", "lv",
+    "ly", "mc", "md", "me", "mk", "mr", "mt", "mu", "nl", "no", "pk", "pl", "ps", "pt",
+    "qa", "ro", "rs", "sa", "sc", "sd", "se", "si", "sk", "sm", "so", "st", "sv", "tl", "tn", "tr",
+    "ua", "va", "vg", "xk",
     # countries whose banks print IBAN-like numbers (Maghreb, West and Central Africa)
-    "dz ma sn ci ml cm km bj bf ne tg mg cg ga td ao mz cf gq gw"
-).split()
+    "dz", "ma", "sn", "ci", "ml", "cm", "km", "bj", "bf", "ne", "tg", "mg", "cg", "ga", "td", "ao",
+    "mz", "cf", "gq", "gw",
+)  # fmt: skip
 
 _IBAN_RE = re.compile(
     r"(?<![a-z0-9])(" + "|".join(_IBAN_COUNTRIES) + r")( ?)(\d{2})"
@@ -96,11 +100,15 @@ def find_allocataire(folded, text):
 # --- e-mail --------------------------------------------------------------------------------
 
 _TLDS = (
-    "com fr net org eu info biz io co be ch de es it pt uk nl lu ma dz tn sn ci ml cm km yt re "
-    "gp mq gf nc pf tr ro pl ru ua al rs am ge us ca me tv xyz edu gov online site app dev live "
-    "email cloud pro bzh paris asso gouv mc ad li at dk se no fi ie gr cz sk hu bg hr si ba mk "
-    "by kz md lt lv ee is jp cn in br ar mx cl za ng gh eg"
-).split()
+    "com", "fr", "net", "org", "eu", "info", "biz", "io", "co", "be", "ch", "de", "es", "it", "pt",
+    "uk", "nl", "lu", "ma", "dz", "tn", "sn", "ci", "ml", "cm", "km", "yt", "re",
+    "gp", "mq", "gf", "nc", "pf", "tr", "ro", "pl", "ru", "ua", "al", "rs", "am", "ge", "us", "ca",
+    "me", "tv", "xyz", "edu", "gov", "online", "site", "app", "dev", "live",
+    "email", "cloud", "pro", "bzh", "paris", "asso", "gouv", "mc", "ad", "li", "at", "dk", "se",
+    "no", "fi", "ie", "gr", "cz", "sk", "hu", "bg", "hr", "si", "ba", "mk",
+    "by", "kz", "md", "lt", "lv", "ee", "is", "jp", "cn", "in", "br", "ar", "mx", "cl", "za", "ng",
+    "gh", "eg",
+)  # fmt: skip
 _TLD = "(?:" + "|".join(sorted(_TLDS, key=len, reverse=True)) + ")"
 
 _EMAIL_RE = re.compile(
@@ -196,8 +204,11 @@ def _read_number(tokens, index):
     elif word in _TENS:
         value, used = _TENS[word], 1
     elif word in _TEENS:
-        if word in ("dix", "dis", "diz") and after[:1] and after[0] in ("sept", "set", "huit",
-                                                                         "uit", "neuf"):
+        if (
+            word in ("dix", "dis", "diz")
+            and after[:1]
+            and after[0] in ("sept", "set", "huit", "uit", "neuf")
+        ):
             return str(10 + _UNITS[after[0]]), 2
         return str(_TEENS[word]), 1
     elif word in _UNITS:
@@ -209,8 +220,11 @@ def _read_number(tokens, index):
         extra = 1 if after[1] in ("un", "une") else 11
         return str(value + extra), used + 2
     if after and value in (60, 80) and after[0] in _TEENS:
-        if after[0] in ("dix", "dis", "diz") and len(after) > 1 and after[1] in (
-            "sept", "set", "huit", "uit", "neuf"):
+        if (
+            after[0] in ("dix", "dis", "diz")
+            and len(after) > 1
+            and after[1] in ("sept", "set", "huit", "uit", "neuf")
+        ):
             return str(value + 10 + _UNITS[after[1]]), used + 2
         return str(value + _TEENS[after[0]]), used + 1
     if after and after[0] in _UNITS and _UNITS[after[0]] > 0:
@@ -267,12 +281,16 @@ _STREET_TYPES = {
     "allees", "alle", "chemin", "impasse", "quai", "montee", "lotissement", "faubourg", "fbg",
     "rond-point", "sentier", "parvis", "esplanade", "square", "ruelle", "venelle", "traverse",
     "hameau", "residence", "cite", "imp",
+    # how residents also spell them
+    "avenu", "aveneu", "boulvard", "boulevar", "boulevart", "bouleward", "boulvar", "ale",
+    "impase", "impace", "chemain", "residance", "recidence", "rezidence", "lotisement", "squar",
 }  # fmt: skip
 # Words that name a street only before a capitalised name ("3 cours Fauriel", not
 # "3 cours de français"; "2 place Carnot", not "2 place de parking").
 _WEAK_STREET_TYPES = {
     "cours", "place", "pl", "route", "rte", "passage", "voie", "villa", "clos", "domaine",
-    "parc", "promenade", "chaussee", "lot", "res", "r", "chem", "sq", "mail",
+    "parc", "promenade", "chaussee", "lot", "res", "r", "chem", "sq", "mail", "plasse", "plase",
+    "cour",
 }  # fmt: skip
 _STREET_RE = re.compile(
     r"(?<![\w,.°])(?:n[°o] ?)?\d{1,4}(?: ?(?:bis|ter|quater|[abt])(?![a-z]))?"
@@ -310,6 +328,17 @@ _MONTHS = {
 }  # fmt: skip
 
 
+def _joins_two_first_names(folded, previous, position):
+    names = lexicon().name_keys
+    following = _STREET_TOKEN_RE.match(folded, position)
+    return (
+        previous in names
+        and following is not None
+        and bool(following.group("word"))
+        and lookup_key(following.group("word")) in names
+    )
+
+
 def _street_name_end(folded, text, pos, weak, places):
     """End of the street name that starts at `pos`, or None when there is none."""
     common = lexicon().common_words
@@ -323,6 +352,10 @@ def _street_name_end(folded, text, pos, weak, places):
         kind = "num" if match.group("num") else "word"
         token, start, end = match.group(kind), match.start(kind), match.end(kind)
         key = lookup_key(token)
+        if key == "et" and words and _joins_two_first_names(folded, previous, end):
+            previous = key  # "rue Pierre et Marie Curie"
+            pos = end
+            continue
         if kind == "num":
             # "rue du 8 mai 1945", "avenue du 11 novembre": a number only inside a date name
             if previous not in ("du", "de") and previous not in _MONTHS:
@@ -399,7 +432,8 @@ def find_addresses(folded, text, places):
 _BUILDING_RE = re.compile(
     r"(?<![a-z])(?P<kw>batiment|bat|bt|bloc|immeuble|imm|entree|escalier|esc|appartement|appart"
     r"|appt|apt|app|logement|porte|tour)(?:\.|(?![a-z])) ?"
-    r"(?:(?:n°|no\.?|numero|num\.?) ?(?P<number>\d{1,4}[a-z]?)|[:#]? ?(?P<id>\d{1,4}[a-z]?|[a-z]\d{0,3}))"
+    r"(?:(?:n°|no\.?|numero|num\.?) ?(?P<number>\d{1,4}[a-z]?)"
+    r"|[:#]? ?(?P<id>\d{1,4}[a-z]?|[a-z]\d{0,3}))"
     r"(?![\w'])"
 )
 _UNIT_AFTER_RE = re.compile(
@@ -452,10 +486,10 @@ def find_postal_codes(folded, text, places, addresses):
             word = _WORD_AFTER_RE.match(folded, end)
             if word:
                 word_start = word.start(1)
-                if places.contains(word_start):
-                    city_after = True
-                elif text[word_start].isupper() and lookup_key(word.group(1)) not in common:
-                    city_after = True
+                capitalised = text[word_start].isupper()
+                city_after = places.contains(word_start) or (
+                    capitalised and lookup_key(word.group(1)) not in common
+                )
         if near_address or near_place or cue or city_after:
             found.append((start, end, "code_postal"))
     return found

@@ -21,8 +21,16 @@ _INITIAL_DOT = "."
 # In a text written with capitals, a lowercase first name still counts after these words
 # ("c'est karim", "avec nadia").
 _BEFORE_LOWERCASE_NAME = {
-    "est", "cest", "ces", "avec", "chez", "et", "pour", "par", "de", "d'", "a", "moi", "suis",
+    "est", "cest", "ces", "c", "avec", "chez", "et", "pour", "par", "de", "d'", "a", "moi", "suis",
     "jsuis", "jsui", "ami", "amie", "voisin", "voisine", "appele", "appelee", "dit", "prevenu",
+}  # fmt: skip
+_NOT_AFTER_TITLE = {
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "mon", "ma", "mes", "votre",
+    "vos", "notre", "nos", "son", "sa", "ses", "et", "ou", "je", "j'", "tu", "il", "elle", "on",
+    "nous", "vous", "ils", "elles", "juge", "maire", "president", "presidente", "directeur",
+    "directrice", "prefet", "prefete", "depute", "deputee", "ministre", "bonjour", "bonsoir",
+    "merci", "svp", "est", "a", "ne", "n'", "qui", "que", "c'", "ce", "cette", "si", "oui",
+    "non", "madame", "monsieur", "mademoiselle", "docteur", "maitre", "cordialement",
 }  # fmt: skip
 _SAINTS = {"saint", "sainte", "st", "ste"}
 _SAINT_GAP_RE = re.compile(r"[ \t]{1,2}|-|\. ?")
@@ -41,7 +49,7 @@ _STRONG_CUES = [
     r"(?:je ?|j ?'? ?|g ?)m ?'? ?a(?:pp|p)ell?e?s?(?![a-z])",
     r"s ?' ?a(?:pp|p)elle(?:nt)?(?![a-z])",
     r"mon (?:nom|prenom|nom de famille|nom et prenom|blaze)"
-    r"(?: ?: ?| ?= ?| c ?' ?est(?![a-z])| cest(?![a-z])| ces(?![a-z])| c(?![a-z'])"
+    r"(?: ?: ?| ?= ?| c ?' ?est(?![a-z])| cest(?![a-z])| ces(?![a-z])| ce(?![a-z])| c(?![a-z'])"
     r"| est(?![a-z])| s'ecrit(?![a-z]))",
     r"(?:nom|prenom|nom et prenom|nom de famille|nom ?/ ?prenom|prenom ?/ ?nom) ?:",
     r"de la part d(?:e(?![a-z])|')",
@@ -112,6 +120,10 @@ class _Tokens:
             keys.append(lookup_key(word) if ligatures else word)
         self.starts, self.ends, self.keys = starts, ends, keys
         self.count = len(starts)
+        # "BONJOUR MON VOISIN ARRETE PAS", "Mon Voisin Crie Toute La Nuit": when nearly every
+        # word has a capital, a capital says nothing about names
+        capitals = sum(1 for start in starts if text[start].isupper())
+        self.shouting = self.count >= 4 and capitals * 10 > self.count * 6
 
     def original(self, i):
         return self.text[self.starts[i] : self.ends[i]]
@@ -183,7 +195,7 @@ class _Tokens:
             return False
         if self.first(i) or self.surname(i) or self.ambiguous(i):
             return True
-        if self.common(i):
+        if self.common(i) or self.shouting:
             return False
         key = self.keys[i]
         if self.upper(i) and len(key) <= 3:
@@ -206,7 +218,7 @@ class _Tokens:
         )
 
     def initial_letter(self, i):
-        """"B." in "Nadia B."."""
+        """ "B." in "Nadia B."."""
         end = self.ends[i]
         return (
             end - self.starts[i] == 1
@@ -234,9 +246,7 @@ def find_names(text, folded, protected):
         unknown_used = not tokens.first(first)
         while size < 5 and last + 1 < tokens.count and tokens.adjacent_next(last):
             nxt = last + 1
-            if tokens.capital_name(nxt) or tokens.known_name(nxt):
-                last = nxt
-            elif tokens.initial_letter(nxt):
+            if tokens.capital_name(nxt) or tokens.known_name(nxt) or tokens.initial_letter(nxt):
                 last = nxt
             elif (
                 tokens.keys[nxt] in _NAME_PARTICLES
@@ -347,12 +357,24 @@ def _after_title(tokens, i, extend, add):
         add(j, j)  # "Mme B.", "Mme X"
         return
     if key in ("m", "me"):
-        ok = tokens.capital(j) and not tokens.common(j) and (
-            not tokens.ambiguous(j) or tokens.capital_name(j)
+        ok = (
+            tokens.capital(j)
+            and not tokens.common(j)
+            and (not tokens.ambiguous(j) or tokens.capital_name(j))
+            and not (tokens.shouting and not tokens.known_name(j))
         )
     else:
         ok = tokens.capital_name(j) or tokens.known_name(j)
-        ok = ok or (not tokens.capital(j) and tokens.plain_word(j) and not tokens.ambiguous(j))
+        # "madame kaya", "MME ZERGUINI": after a civility, a word that is not a common word
+        ok = ok or (tokens.plain_word(j) and not tokens.ambiguous(j))
+        # "Mme Petit", "M. Blanc": after a civility a capitalised word is a surname even when
+        # it is also a common word, unless it is an article or a role ("Monsieur le Juge")
+        ok = ok or (
+            tokens.capital(j)
+            and not tokens.upper(j)
+            and not tokens.shouting
+            and tokens.keys[j] not in _NOT_AFTER_TITLE
+        )
     if ok:
         add(*_right_only(extend, j, lowercase_slots=True))
 

@@ -15,8 +15,22 @@ def test_the_first_name_list_has_at_least_1500_distinct_names():
 
 def test_the_first_name_list_covers_names_of_every_origin():
     names = {fold_word(name) for name in read_names("prenoms.txt")}
-    for name in ["amel", "mamadou", "fatoumata", "mehmet", "zeynep", "anli", "joao",
-                 "conceicao", "oleksandr", "katarzyna", "ionut", "blerta", "kevin", "ines"]:
+    for name in [
+        "amel",
+        "mamadou",
+        "fatoumata",
+        "mehmet",
+        "zeynep",
+        "anli",
+        "joao",
+        "conceicao",
+        "oleksandr",
+        "katarzyna",
+        "ionut",
+        "blerta",
+        "kevin",
+        "ines",
+    ]:
         assert name in names, name
 
 

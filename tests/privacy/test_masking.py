@@ -74,8 +74,10 @@ def test_a_french_phone_number_is_masked_in_any_format(phone):
             "contactez moi au zero sept, quatre vingt dix huit, vingt et un, onze, quarante",
             ["zero sept", "quatre vingt dix huit", "quarante"],
         ),
-        ("Mon numéro : zéro quatre soixante-dix-sept vingt-deux trente-trois quarante-quatre",
-         ["zéro quatre", "quarante-quatre"]),
+        (
+            "Mon numéro : zéro quatre soixante-dix-sept vingt-deux trente-trois quarante-quatre",
+            ["zéro quatre", "quarante-quatre"],
+        ),
     ],
 )
 def test_a_phone_number_written_in_words_is_masked(text, gone):
@@ -123,26 +125,34 @@ def test_an_email_address_is_masked_even_when_obfuscated(text, local):
             ["j'habite au", "à Saint-Étienne"],
         ),
         ("le bayeur vien pa mon adrese ces 22 ru des lila", ["22 ru", "lila"], ["bayeur"]),
-        ("12bis av. de la Libération, la porte ferme pas", ["12bis", "Libération"],
-         ["la porte ferme pas"]),
+        (
+            "12bis av. de la Libération, la porte ferme pas",
+            ["12bis", "Libération"],
+            ["la porte ferme pas"],
+        ),
         ("3 allée des Cerisiers à Montreynaud", ["3 allée", "Cerisiers"], ["à Montreynaud"]),
         ("au 5 rue Victor Hugo depuis 2019", ["5 rue", "Victor", "Hugo"], ["depuis 2019"]),
         ("au 4 bis rue Michelet il fait froid", ["4 bis", "Michelet"], ["il fait froid"]),
         ("jhabite 18, rue balay au 3e", ["18, rue", "balay"], ["au 3e"]),
         ("14 boulevard Jules Janin, pas de chauffage", ["Jules Janin"], ["pas de chauffage"]),
-        ("j habite au 3 impasse du Moulin a la cotonne", ["impasse", "Moulin"],
-         ["a la cotonne"]),
-        ("au 11 bd de la republique jai des cafards", ["11 bd", "republique"],
-         ["jai des cafards"]),
+        ("j habite au 3 impasse du Moulin a la cotonne", ["impasse", "Moulin"], ["a la cotonne"]),
+        ("au 11 bd de la republique jai des cafards", ["11 bd", "republique"], ["jai des cafards"]),
         ("7 chemin des Pins, Firminy", ["7 chemin", "Pins"], ["Firminy"]),
         ("2 place Jean Jaurès", ["2 place", "Jaurès"], []),
         ("10 cours Fauriel", ["10 cours", "Fauriel"], []),
         ("au 3 rue du 8 mai 1945", ["3 rue", "8 mai 1945"], []),
         ("j'habite rue des lilas depuis 3 ans", ["rue des lilas"], ["depuis 3 ans"]),
-        ("je suis au bâtiment B escalier 3 appartement 45", ["B escalier", "45"],
-         ["je suis au"]),
+        ("je suis au bâtiment B escalier 3 appartement 45", ["B escalier", "45"], ["je suis au"]),
         ("bat C apt 12 porte 12", ["bat C", "apt 12", "porte 12"], []),
         ("Résidence les Tilleuls, bât. B, appt 23", ["Tilleuls", "bât. B", "appt 23"], []),
+        ("8 rue pierre et marie curie 42100", ["8 rue", "curie", "42100"], []),
+        ("j habite 4 avenu de la paix", ["4 avenu", "paix"], ["j habite"]),
+        ("au 3 boulvard karl marx", ["3 boulvard", "karl marx"], ["au"]),
+        (
+            "on habite 2 square violette, bat A, 3e etage porte 31",
+            ["violette", "bat A", "31"],
+            ["on habite", "3e etage"],
+        ),
     ],
 )
 def test_a_street_address_is_masked(text, gone, kept):
@@ -257,11 +267,26 @@ def test_a_caf_number_is_masked_but_not_its_label(text, number):
         ("slt jsui aicha mon fils ilyes a de lasme", ["aicha", "ilyes"], ["lasme"]),
         ("Bonjour, mon voisin fait du bruit, c'est karim", ["karim"], ["mon voisin"]),
         ("le gardien m. ahmed refuse", ["ahmed"], ["le gardien"]),
-        ("Mon propriétaire, M. Jean-Claude Perrin, refuse", ["Jean-Claude", "Perrin"],
-         ["Mon propriétaire"]),
+        (
+            "Mon propriétaire, M. Jean-Claude Perrin, refuse",
+            ["Jean-Claude", "Perrin"],
+            ["Mon propriétaire"],
+        ),
         ("les enfants Yanis et Sofia", ["Yanis", "Sofia"], ["les enfants", "et"]),
         ("Je suis Monsieur Mehmet Yilmaz, locataire", ["Mehmet", "Yilmaz"], ["locataire"]),
         ("ici c'est Fatou de Montreynaud", ["Fatou"], ["Montreynaud"]),
+        ("la dame de l'agence, Mme Petit, m'a dit", ["Petit"], ["la dame de l'agence, Mme"]),
+        ("nom: BERNARD prenom: Sylvie", ["BERNARD", "Sylvie"], ["nom:", "prenom:"]),
+        ("mon prénom cé amel", ["amel"], ["mon prénom cé"]),
+        ("je vis chez mon cousin mamadou depuis 6 mois", ["mamadou"], ["depuis 6 mois"]),
+        ("ma copine s'appelle nour et elle a le meme probleme", ["nour"], ["elle a le meme"]),
+        ("de la part de ma mère, Zohra Khelifi", ["Zohra", "Khelifi"], ["de la part de"]),
+        ("j'ai écrit à M. Da Silva le propriétaire", ["Da Silva"], ["le propriétaire"]),
+        ("le proprio mr bensaid repon pa", ["bensaid"], ["repon pa"]),
+        ("Bjr c fatima du 3eme", ["fatima"], ["Bjr c", "du 3eme"]),
+        ("MME ZERGUINI EST PARTIE", ["ZERGUINI"], ["MME", "EST PARTIE"]),
+        ("JE M'APPELLE ZERGUINI SAMIA", ["ZERGUINI", "SAMIA"], ["JE M'APPELLE"]),
+        ("C'Est Mme Zerguini Qui Gere", ["Zerguini"], ["C'Est Mme", "Qui Gere"]),
     ],
 )
 def test_a_person_name_is_masked_but_not_the_cue_words(text, gone, kept):
@@ -368,6 +393,15 @@ UNCHANGED = [
     "Fondation Abbé Pierre, Croix-Rouge, Restos du Cœur",
     "la porte a claqué et la porte 2 fois",
     "ma demande de logement social est en attente depuis 2 ans",
+    "BONJOUR MADAME DEPUIS 3 MOIS LE CHAUFFAGE MARCHE PAS",
+    "MON VOISIN ARRETE PAS DE CRIER",
+    "Mon Voisin Crie Toute La Nuit",
+    "Bonjour Madame Depuis Trois Mois",
+    "J'ai appelé la Mairie et le Tribunal, personne ne répond.",
+    "Action Logement m'a proposé Visale mais France Travail demande des papiers.",
+    "Depuis Noël le chauffage ne marche plus, et pendant le Ramadan c'était pareil.",
+    "Ma famille est au Maroc et en Algérie, moi je suis à Lyon depuis 2015.",
+    "Le Président de l'amicale des locataires dit qu'il faut un Courrier Recommandé.",
 ]
 
 
@@ -480,7 +514,8 @@ def test_the_engine_does_not_import_django():
         "import sys; import portail.privacy.masking as m; m.mask('Amel 06 12 34 56 78');"
         "sys.exit(1 if any(name.startswith('django') for name in sys.modules) else 0)"
     )
-    completed = subprocess.run([sys.executable, "-c", code], check=False, timeout=60)
+    # a fixed command line, our own interpreter: nothing untrusted runs here
+    completed = subprocess.run([sys.executable, "-c", code], check=False, timeout=60)  # noqa: S603
     assert completed.returncode == 0
 
 

@@ -42,9 +42,7 @@ def digits_of(text):
 
 def no_eight_digits_of(number_digits, masked):
     remaining = digits_of(masked)
-    return not any(
-        number_digits[i : i + 8] in remaining for i in range(len(number_digits) - 7)
-    )
+    return not any(number_digits[i : i + 8] in remaining for i in range(len(number_digits) - 7))
 
 
 # --- French phone numbers in any format ------------------------------------------------------

@@ -1,7 +1,7 @@
 """Mask personal data in a text read on standard input, e.g. a question written on paper.
 
-    python manage.py mask_personal_data < question.txt > question-masquee.txt
-    python manage.py mask_personal_data --spans < question.txt 2> passages.json
+python manage.py mask_personal_data < question.txt > question-masquee.txt
+python manage.py mask_personal_data --spans < question.txt 2> passages.json
 """
 
 import json
