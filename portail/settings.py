@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "reversion",
     "portail.core",
     "portail.accounts",
     "portail.places",
@@ -70,6 +71,11 @@ INSTALLED_APPS = [
     "portail.directory",
     "portail.privacy",
     "portail.questions",
+    "portail.glossary",
+    "portail.letters",
+    "portail.fiches",
+    "portail.search",
+    "portail.api",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +217,9 @@ RATE_LIMITS = {
     "ask_ip": env_str("RATE_LIMIT_ASK_IP", "20/h"),
     "ask_session": env_str("RATE_LIMIT_ASK_SESSION", "5/10m"),
     "report_ip": env_str("RATE_LIMIT_REPORT_IP", "10/h"),
+    # PDFs (letters, fiches for signed-in readers) cost CPU: per address, generous for a
+    # social centre printing letters for its visitors.
+    "pdf": env_str("RATE_LIMIT_PDF", "120/h"),
 }
 
 # --- E-mail ---------------------------------------------------------------------------------

@@ -7,6 +7,11 @@ admin.site.site_title = _("Portail des droits")
 admin.site.index_title = _("Gestion des contenus et des comptes")
 
 urlpatterns = [
+    path("fiches/", include("portail.fiches.urls")),
+    path("lettres/", include("portail.letters.urls")),
+    path("glossaire/", include("portail.glossary.urls")),
+    path("recherche/", include("portail.search.urls")),
+    path("api/v1/", include("portail.api.urls")),
     path("", include("portail.core.urls")),
     path("", include("portail.questions.urls")),
     path("compte/", include("portail.accounts.urls")),

@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
@@ -132,12 +133,26 @@ def _messages(error):
 
 
 def load_content():
-    """Every content file, in dependency order. Returns the list of tallies."""
+    """Every content file, in dependency order, as one revision « chargement du contenu » of
+    the admin's history (django-reversion). Returns the list of tallies."""
+    with reversion.create_revision():
+        reversion.set_comment("chargement du contenu")
+        return _load_all()
+
+
+def _load_all():
     # Imported here: the app loaders import this module's helpers.
     from portail.directory.content import load_organisations
+    from portail.fiches.content import load_fiches
+    from portail.glossary.content import load_glossary
     from portail.groups.content import load_groups
+    from portail.letters.content import load_letters
     from portail.places.content import load_places, load_subjects, load_themes
 
     tallies = [load_themes(), load_subjects(), *load_places(), load_organisations()]
     tallies.append(load_groups())
+    # The knowledge base: fiches name glossary words and letters, so they come last.
+    for loader in (load_glossary, load_letters, load_fiches):
+        result = loader()
+        tallies.extend(result if isinstance(result, list | tuple) else [result])
     return tallies

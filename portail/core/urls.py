@@ -17,6 +17,4 @@ urlpatterns = [
     ),
     path("a-propos/", views.info_page, {"template": "a_propos"}, name="a_propos"),
     # Doors of the home page whose rooms come with later issues (never dead ends).
-    path("glossaire/", views.coming_soon, {"door": "glossaire"}, name="glossary"),
-    path("fiches/", views.coming_soon, {"door": "fiches"}, name="fiches"),
 ]

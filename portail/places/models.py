@@ -111,7 +111,7 @@ class Subject(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("core:fiches") + f"#{self.key}"
+        return reverse("fiches:detail", args=[self.key])
 
     def natural_key(self):
         return (self.key,)

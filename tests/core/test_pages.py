@@ -18,8 +18,8 @@ def h1_of(response):
     ("url_name", "title"),
     [
         ("questions:ask", "Poser une question"),
-        ("core:glossary", "Comprendre les mots"),
-        ("core:fiches", "Trouver des pistes"),
+        ("glossary:index", "Comprendre les mots"),
+        ("fiches:index", "Trouver des pistes"),
     ],
 )
 def test_each_door_of_the_home_page_leads_to_a_page_with_its_title(client, url_name, title):
@@ -30,17 +30,6 @@ def test_each_door_of_the_home_page_leads_to_a_page_with_its_title(client, url_n
 
     assert response.status_code == 200
     assert h1_of(response) == title
-
-
-@pytest.mark.parametrize("url_name", ["core:glossary", "core:fiches"])
-def test_a_door_not_built_yet_says_what_to_do_now(client, url_name, settings):
-    settings.CONTACT_EMAIL = "equipe@droits.example"
-    content = client.get(reverse(url_name)).content.decode()
-
-    assert "en cours d'écriture" in content
-    assert f'href="{reverse("groups:list")}"' in content
-    assert f'href="{reverse("directory:list")}"' in content
-    assert 'href="mailto:equipe@droits.example"' in content
 
 
 def test_the_question_page_suggests_a_permanence_of_a_partner_for_urgent_cases(client):
@@ -121,7 +110,7 @@ def test_information_pages_show_the_contact_address(client, settings, url_name):
         ("core:contact", "Contact"),
         ("core:accessibilite", "Accessibilité"),
         ("core:preferences", "Confort de lecture"),
-        ("core:glossary", "Comprendre les mots"),
+        ("glossary:index", "Comprendre les mots"),
     ],
 )
 def test_the_breadcrumb_ends_with_the_current_page_not_a_link(client, url_name, label):
@@ -136,5 +125,5 @@ def test_the_home_page_has_no_breadcrumb(client):
 
 
 def test_the_current_door_is_marked_in_the_main_menu(client):
-    content = client.get(reverse("core:glossary")).content.decode()
-    assert f'<a href="{reverse("core:glossary")}" aria-current="page">' in content
+    content = client.get(reverse("glossary:index")).content.decode()
+    assert f'<a href="{reverse("glossary:index")}" aria-current="page">' in content

@@ -164,8 +164,8 @@ def test_the_page_needs_a_bounded_number_of_queries(client, django_assert_max_nu
     QuestionFactory.create_batch(8, published=True, theme=theme)
 
     client.cookies["navigateur"] = "a" * 32
-
-    with django_assert_max_num_queries(7):
+    # +1 on a cold cache: the glossary index for the automatic links is built once, then cached.
+    with django_assert_max_num_queries(8):
         response = client.get(detail(question))
 
     assert response.status_code == 200

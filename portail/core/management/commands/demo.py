@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -63,6 +64,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 tallies = load_content()
                 tallies.append(create_demo_accounts(password))
+                # The index follows every save; rebuilt here so that it is whole whatever
+                # was in the database before.
+                call_command("rebuild_search_index", stdout=self.stdout)
         except ContentError as exc:
             raise CommandError(f"Contenu invalide, rien n'a été chargé. {exc}") from exc
 

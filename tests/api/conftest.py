@@ -1,0 +1,1 @@
+from tests.search.conftest import real_content, small_kb, subjects  # noqa: F401
