@@ -42,13 +42,6 @@ def info_page(request, template):
     return TemplateResponse(request, f"core/pages/{template}.html")
 
 
-@public_page
-def coming_soon(request, door):
-    """A door of the home page whose room is not built yet: says so plainly and shows what a
-    person can already do, so it is never a dead end."""
-    return TemplateResponse(request, "core/bientot.html", {"door": door})
-
-
 @csrf_exempt
 def preferences(request):
     """Text size and contrast. A plain form: works without JavaScript; the choice is kept in

@@ -3,14 +3,7 @@ without horizontal scrolling and without axe violations."""
 
 import pytest
 
-from tests.e2e.conftest import (  # noqa: F401 - fixtures
-    assert_no_axe_violations,
-    assert_no_horizontal_scroll,
-    axe,
-    browser,
-    mobile_page,
-    page,
-)
+from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
