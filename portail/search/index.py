@@ -47,6 +47,7 @@ def _glossary(term):
         "aliases": list(term.aliases or []),
         "keywords": " ; ".join(term.aliases or []),
         "body": f"{term.definition}\n{term.example}",
+        "summary": term.definition,
         "url": term.get_absolute_url(),
         "subjects": [subject.key for subject in term.subjects.all()],
         "related_terms": [other.slug for other in term.see_also.all()],
@@ -60,6 +61,7 @@ def _fiche(fiche):
         "title": fiche.title,
         "keywords": f"{subject.title}\n{subject.description}",
         "body": fiche.full_text(),
+        "summary": "\n".join(fiche.summary_falc or []),
         "url": fiche.get_absolute_url(),
         "subject_key": subject.key,
         "subjects": [subject.key],
@@ -74,6 +76,7 @@ def _letter(letter):
         "title": letter.title,
         "keywords": f"{letter.subject_line}\n{letter.summary}",
         "body": body,
+        "summary": letter.summary,
         "url": letter.get_absolute_url(),
         "subjects": [subject.key for subject in letter.subjects.all()],
     }
@@ -89,6 +92,7 @@ def _question(question):
         "title": _shorten(question.text, QUESTION_TITLE_LENGTH),
         "keywords": "",
         "body": "\n".join([question.text, *[part for part in pistes if part]]),
+        "summary": question.text,
         "url": question.get_absolute_url(),
         "subject_key": subject.key if subject else "",
         "subjects": [subject.key] if subject else [],
@@ -103,6 +107,7 @@ def _organisation(organisation):
         "title": organisation.name,
         "keywords": organisation.get_kind_display(),
         "body": organisation.summary,
+        "summary": organisation.summary,
         "url": organisation.get_absolute_url(),
         # The subjects whose fiche sends people to this organisation.
         "subjects": sorted({fiche.subject.key for fiche in organisation.fiches.all()}),
@@ -115,6 +120,7 @@ def _group(group):
         "title": group.name,
         "keywords": "",
         "body": f"{group.presentation}\n{group.how_to_join}",
+        "summary": group.presentation,
         "url": group.get_absolute_url(),
     }
 

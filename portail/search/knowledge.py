@@ -24,6 +24,7 @@ class KnowledgeDocument:
     title: str
     url: str
     body: str
+    summary: str = ""
     subject_key: str | None = None
     subjects: list = field(default_factory=list)
     term: str = ""
@@ -46,6 +47,7 @@ class KnowledgeDocument:
             title=document.title,
             url=document.url,
             body=document.body,
+            summary=document.summary,
             subject_key=document.subject_key,
             subjects=list(document.subjects or []),
             term=document.term,

@@ -3,10 +3,10 @@ word, a fiche, a model letter, a published question with its pistes, an organisa
 public group), kept up to date by signals (signals.py) and rebuilt by
 `manage.py rebuild_search_index`.
 
-The engines index this table: SQLite through an FTS5 table over the `*_index` columns (stems,
-see text.py), PostgreSQL through a `search_vector` column (french configuration over unaccented
-title, keywords and body) maintained by a trigger. Both are created by migration 0002 for their
-own database only.
+The engines index this table: SQLite through two FTS5 tables (knowledge base, questions) over
+the `*_index` columns (stems, see text.py), PostgreSQL through a `search_vector` column (french
+configuration over the unaccented title, keywords and body). Triggers keep them in step; both
+are created by migration 0002, each on its own database only.
 """
 
 from django.db import models
@@ -53,6 +53,9 @@ class SearchDocument(models.Model):
     title = models.CharField(_("titre"), max_length=300)
     keywords = models.TextField(_("mots-clés"), blank=True)
     body = models.TextField(_("texte"), blank=True)
+    summary = models.TextField(
+        _("en bref"), blank=True, help_text=_("Ce qu'un résultat montre sous son titre.")
+    )
     url = models.CharField(_("adresse"), max_length=300)
     subject_key = models.CharField(
         _("sujet"),

@@ -50,7 +50,7 @@ KIND_WEIGHT = {
     Kind.ORGANISATION: 0.55,
     Kind.GROUP: 0.5,
 }
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«\d])|\n+")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«])|\n+")
 
 
 @dataclass
@@ -145,15 +145,20 @@ def _relative(scores):
 # --- Excerpts ----------------------------------------------------------------------------------
 
 
-def excerpt(text, query_stems, length=EXCERPT_LENGTH):
-    """The sentence of `text` that carries most of the query's words, shortened."""
-    sentences = [s.strip() for s in _SENTENCES.split(text or "") if s and s.strip()]
-    if not sentences:
-        return ""
-    best = max(
-        enumerate(sentences),
-        key=lambda item: (len(query_stems & set(stems(item[1]))), -item[0]),
-    )[1]
+def excerpt(text, query_stems, length=EXCERPT_LENGTH, whole=False):
+    """The sentence of `text` (a document's summary) that carries most of the query's words,
+    the first one among equals, shortened; with `whole`, the text itself, shortened (a
+    definition reads from its start)."""
+    if whole:
+        best = " ".join((text or "").split())
+    else:
+        sentences = [s.strip() for s in _SENTENCES.split(text or "") if s and s.strip()]
+        if not sentences:
+            return ""
+        best = max(
+            enumerate(sentences),
+            key=lambda item: (len(query_stems & set(stems(item[1]))), -item[0]),
+        )[1]
     if len(best) <= length:
         return best
     cut = best[:length]
@@ -207,14 +212,8 @@ def search(query, kinds=None, limit=10, correct=True):
     response.subjects = [(key, knowledge.subject_titles.get(key, key)) for key in ranked_subjects]
 
     scored = []
-    by_kind = {}
-    for pk in candidates:
-        document = knowledge.documents[pk]
-        by_kind.setdefault(document.kind, {})[pk] = text[pk]
-    relative_text = {kind: _relative(values) for kind, values in by_kind.items()}
-
     if Kind.FICHE in kinds:
-        scored.extend(_fiches(knowledge, subject_rel, relative_text.get(Kind.FICHE, {})))
+        scored.extend(_fiches(knowledge, subject_rel, _relative(fiche_text)))
     if Kind.GLOSSARY in kinds:
         scored.extend(_glossary(knowledge, processed, subject_rel, ranked_subjects, text))
     for kind in (Kind.LETTER, Kind.ORGANISATION, Kind.GROUP):
@@ -233,9 +232,10 @@ def search(query, kinds=None, limit=10, correct=True):
 
 
 def _fiches(knowledge, subject_rel, text_rel):
+    """Each fiche by the likelihood of its subject, and a little by its words."""
     for key, document in knowledge.fiche_of_subject.items():
         subject = subject_rel.get(key, 0.0)
-        text = text_rel.get(document.id, 0.0)
+        text = text_rel.get(key, 0.0)
         if subject <= 0 and text <= 0:
             continue
         yield {
@@ -324,7 +324,7 @@ def _questions(engine, terms, subject_rel, ranked_subjects):
     best = max(score for _, score in found) or 1.0
     engine_score = dict(found)
     rows = SearchDocument.objects.filter(pk__in=engine_score, kind=Kind.QUESTION).only(
-        "id", "kind", "slug", "title", "url", "body", "subject_key", "boost"
+        "id", "kind", "slug", "title", "url", "summary", "subject_key", "boost"
     )
     items = []
     for row in rows:
@@ -351,9 +351,6 @@ def _result(item, knowledge, query_stems):
     document = item["document"]
     is_glossary = document.kind == Kind.GLOSSARY
     subject = document.subject_key if document.kind in (Kind.FICHE, Kind.QUESTION) else None
-    body = document.body
-    if is_glossary:
-        body = body.split("\n", 1)[0]
     return Result(
         kind=document.kind,
         title=document.title,
@@ -361,7 +358,7 @@ def _result(item, knowledge, query_stems):
         subject=subject or None,
         term=document.term if is_glossary else None,
         aliases=list(document.aliases) if is_glossary else [],
-        excerpt=excerpt(body, query_stems),
+        excerpt=excerpt(document.summary, query_stems, whole=is_glossary),
         score=round(math.floor(item["score"] * 10000) / 10000, 4),
         subject_title=knowledge.subject_titles.get(subject, "") if subject else "",
     )

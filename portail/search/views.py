@@ -127,7 +127,8 @@ def results(request):
 def suggestions_view(request):
     """The fragment for htmx; the whole page without JavaScript. Not in the page cache: the same
     address serves two different responses."""
-    query = request.GET.get("q", "")
+    # `text` when htmx sends the ask form's textarea as it is typed.
+    query = request.GET.get("q") or request.GET.get("text", "")
     context = {"query": query, "suggestions": suggestions(query)}
     template = "search/_suggestions.html" if request.htmx else "search/suggestions.html"
     return TemplateResponse(request, template, context)

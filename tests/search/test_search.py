@@ -132,9 +132,16 @@ def test_a_question_result_carries_its_subject(small_kb, subjects):
     assert results[0].subject_title == subjects["degat-des-eaux"].title
 
 
-def test_an_excerpt_shows_the_sentence_with_the_words(small_kb):
-    results = search("constat amiable", kinds=[Kind.FICHE]).results
-    assert "constat amiable" in results[0].excerpt
+def test_an_excerpt_is_the_sentence_of_the_summary_with_the_words(small_kb):
+    results = search("dégât des eaux : prévenir l'assurance", kinds=[Kind.FICHE]).results
+    assert results[0].excerpt == "Prévenez votre assurance dans les cinq jours ouvrés."
+
+
+def test_an_excerpt_does_not_cut_a_sentence_at_an_abbreviation():
+    from portail.search.service import excerpt
+
+    text = "Le dépôt est rendu à la fin (art. 8-1). Une autre phrase."
+    assert excerpt(text, {"depot"}) == "Le dépôt est rendu à la fin (art. 8-1)."
 
 
 def test_the_likely_subjects_are_listed(small_kb):

@@ -137,3 +137,13 @@ def test_the_suggestions_function_returns_at_most_five_results(small_kb):
     found = suggestions("caution humidité dégât des eaux APL bailleur", limit=5)
     assert 1 <= len(found) <= 5
     assert suggestions("") == []
+
+
+def test_the_likely_subjects_of_a_question_can_be_preselected(small_kb):
+    from portail.search.suggest import likely_subjects
+
+    assert likely_subjects("des moisissures noires dans la chambre")[0] == (
+        "humidite-moisissures",
+        "Humidité et moisissures",
+    )
+    assert likely_subjects("") == []

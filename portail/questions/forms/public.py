@@ -7,6 +7,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portail.places.models import Quartier, Subject, Theme
@@ -198,6 +199,19 @@ class AskForm(QuestionForm):
             attrs={"tabindex": "-1", "autocomplete": "off", "aria-hidden": "true"}
         ),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # While typing (htmx, debounced): « Ces réponses existent peut-être déjà ».
+        self.fields["text"].widget.attrs.update(
+            {
+                "hx-get": reverse_lazy("search:suggestions"),
+                "hx-trigger": "input changed delay:800ms",
+                "hx-target": "#suggestions",
+                "hx-swap": "outerHTML",
+                "hx-sync": "this:replace",
+            }
+        )
 
     @staticmethod
     def is_robot(data):

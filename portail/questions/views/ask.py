@@ -26,13 +26,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.core import is_ratelimited
 
 from portail.accounts.roles import is_any_group_member, is_moderator
 from portail.core.tasks import send_templated_email
 from portail.questions.forms.public import AskForm, EnterForm
 from portail.questions.models import InvalidTransition, Question, hash_token
 from portail.questions.views.public import pistes_with_links, rate
+from portail.search.suggest import suggestions as search_suggestions
 
 # A form sent twice leads to the same link for this long; after that, the form's key no longer
 # opens anything (see _link_token).
@@ -97,8 +98,21 @@ RATE_LIMITED = gettext_lazy(
 )
 
 
-@ratelimit(key="ip", rate=rate("ask_ip"), method="POST", block=False)
-@ratelimit(key=session_key, rate=rate("ask_session"), method="POST", block=False)
+def _submission_limited(request):
+    """Per address and per browser; only real submissions count, not « Chercher d'abord »."""
+    limited = False
+    for key, name in (("ip", "ask_ip"), (session_key, "ask_session")):
+        limited |= is_ratelimited(
+            request,
+            group=f"questions.ask.{name}",
+            key=key,
+            rate=rate(name),
+            method="POST",
+            increment=True,
+        )
+    return limited
+
+
 @sensitive_post_parameters("text", "email")
 @never_cache
 def ask(request):
@@ -108,8 +122,16 @@ def ask(request):
             # A robot filled the field people never see: it is told all went well, and nothing
             # is stored.
             return TemplateResponse(request, "questions/merci.html")
+        if "chercher" in request.POST:
+            # « Chercher d'abord » without JavaScript: the same form, text kept, nothing stored,
+            # and what the portal already has for this text.
+            form = AskForm(initial=request.POST.dict())
+            suggestions = search_suggestions(request.POST.get("text", ""))
+            return TemplateResponse(
+                request, "questions/ask.html", {"form": form, "suggestions": suggestions}
+            )
         form = AskForm(request.POST)
-        if getattr(request, "limited", False):
+        if _submission_limited(request):
             form.is_valid()
             form.add_error(None, RATE_LIMITED)
             status = 429

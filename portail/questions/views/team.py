@@ -26,6 +26,7 @@ from portail.questions import classify, notifications
 from portail.questions.forms.team import ClassifyForm, CloseForm, InventoryFilterForm, PisteForm
 from portail.questions.models import InvalidTransition, Piste, Question, QuestionQuerySet
 from portail.questions.views.public import pistes_with_links
+from portail.search.suggest import likely_subjects
 
 TO_ANSWER_PAGE_SIZE = 20
 
@@ -213,6 +214,12 @@ def _classify_form(question, subjects, data=None):
     initial = {"theme": question.theme_id, "sujet": question.subject_id}
     if question.subject_id is None:
         subject, score, matched = classify.explain(question.text, subjects)
+        # The search engine ranks subjects with more evidence (fiches, glossary, spelling,
+        # phonetics, these same rules): its first subject is the one pre-selected.
+        likeliest = likely_subjects(question.text, limit=1)
+        if likeliest:
+            by_key = {candidate.key: candidate for candidate in subjects}
+            subject = by_key.get(likeliest[0][0], subject)
         if subject is not None:
             suggestion = {"subject": subject, "score": score, "words": list(dict.fromkeys(matched))}
             initial = {"theme": subject.theme_id, "sujet": subject.pk}
