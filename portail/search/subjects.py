@@ -23,7 +23,8 @@ GLOSSARY_WEIGHT = 0.35
 def rule_scores(query, knowledge):
     """{subject key: best rule total} over the typed text and the corrected words."""
     found = {}
-    hints = " ".join(term.words[0] for term in query.terms if term.kind == "synonym")
+    # « pane » is a real word: the rules also read the word of ours it sounds like (« panne »).
+    hints = " ".join(term.words[0] for term in query.terms if term.kind == "sounds-like")
     for text in dict.fromkeys([query.text, f"{query.normalised_text} {hints}"]):
         for suggestion in rule_rank(text, knowledge.subjects):
             found[suggestion.key] = max(found.get(suggestion.key, 0.0), suggestion.score)

@@ -30,6 +30,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_QUERY_CHARS = 2000
 MAX_WORDS = 12
 MAX_SYNONYMS = 12
+SYNONYM_WEIGHT = 0.6
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # E-mail addresses and web addresses say nothing of the subject (and are personal data).
@@ -144,7 +145,7 @@ class QueryTerm:
 
     words: tuple
     weight: float = 1.0
-    kind: str = "word"  # word | phrase | synonym
+    kind: str = "word"  # word | synonym (a glossary name) | sounds-like (« pane » → panne)
 
     @property
     def stems(self):
@@ -186,10 +187,14 @@ class _Segment:
     sounds_like: str | None = None
     written: tuple = ()
 
-    @property
-    def forms(self):
-        """The words as written (accents kept) when they were not replaced."""
-        return self.written if self.written and not self.correction else self.words
+    def forms(self, vocabulary):
+        """The words as written (accents kept) when they were not replaced, else as our content
+        writes the replacement (for their sound)."""
+        if self.written and not self.correction:
+            return self.written
+        if vocabulary is None:
+            return self.words
+        return tuple(vocabulary.display(word) for word in self.words)
 
 
 def _expand(text, found):
@@ -280,6 +285,17 @@ def _informative(tokens, vocabulary, limit):
     return [word for _, word in sorted(kept)]
 
 
+def _phrase_words(name):
+    """The folded words of a glossary name worth searching: no elided article, no stopword at
+    either end (« la Sécu » is searched as « secu »)."""
+    kept = [word for word in words(name) if word not in ELISIONS]
+    while kept and is_stopword(kept[0]):
+        kept.pop(0)
+    while kept and is_stopword(kept[-1]):
+        kept.pop()
+    return tuple(kept)
+
+
 def process(text, vocabulary=None, max_words=MAX_WORDS, correct=True):
     """The ProcessedQuery of what a person typed. `vocabulary` (vocabulary.Vocabulary) brings
     the corrector, the glossary's names and the words' rarity; without it only the lexicon and
@@ -304,15 +320,7 @@ def process(text, vocabulary=None, max_words=MAX_WORDS, correct=True):
                 )
                 segment.correction = False
     query.tokens = [word for segment in segments for word in segment.words]
-    written = [
-        form
-        for segment in segments
-        for form in (
-            segment.forms
-            if segment.forms is segment.written or vocabulary is None
-            else tuple(vocabulary.display(word) for word in segment.words)
-        )
-    ]
+    written = [form for segment in segments for form in segment.forms(vocabulary)]
     query.corrections = [
         (cleaned[segment.start : segment.end], " ".join(segment.words))
         for segment in segments
@@ -324,7 +332,7 @@ def process(text, vocabulary=None, max_words=MAX_WORDS, correct=True):
     query.terms = [QueryTerm((word,)) for word in informative]
     kept = set(informative)
     query.terms.extend(
-        QueryTerm((segment.sounds_like,), 0.5, "synonym")
+        QueryTerm((segment.sounds_like,), 0.5, "sounds-like")
         for segment in segments
         if segment.sounds_like and segment.words[0] in kept
     )
@@ -335,14 +343,11 @@ def process(text, vocabulary=None, max_words=MAX_WORDS, correct=True):
         synonyms = []
         for entry in entries:
             for name in entry.names:
-                name_words = tuple(word for word in words(name) if word not in ELISIONS)
-                term = QueryTerm(name_words, 1.0, "phrase" if len(name_words) > 1 else "word")
-                if name_words and term.stems not in seen:
+                term = QueryTerm(_phrase_words(name), SYNONYM_WEIGHT, "synonym")
+                if term.words and term.stems not in seen:
                     seen.add(term.stems)
                     synonyms.append(term)
-        query.terms.extend(
-            QueryTerm(term.words, 0.6, "synonym") for term in synonyms[:MAX_SYNONYMS]
-        )
+        query.terms.extend(synonyms[:MAX_SYNONYMS])
     return query
 
 

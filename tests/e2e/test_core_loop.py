@@ -44,7 +44,7 @@ def ask_with_keyboard(page):
     page.keyboard.type("nadia@exemple.org")
     tab_to(page, "#id_consent_publication")
     page.keyboard.press("Space")
-    tab_to(page, "button[type=submit]")
+    tab_to(page, "button[type=submit]:not([name=chercher])")
     page.keyboard.press("Enter")
     page.wait_for_url("**/suivi/**")
 

@@ -147,3 +147,10 @@ def test_the_likely_subjects_of_a_question_can_be_preselected(small_kb):
         "Humidité et moisissures",
     )
     assert likely_subjects("") == []
+
+
+def test_suggestions_read_the_ask_form_field_as_it_is(client, small_kb):
+    html = client.get(
+        "/recherche/suggestions/", {"text": "ma caution"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "Récupérer son dépôt de garantie" in html
