@@ -7,7 +7,6 @@ from django.db import transaction
 from portail.core.content import load_content
 from portail.places.content import load_subjects, load_themes
 from portail.places.models import Subject
-from tests.e2e.conftest import axe, browser, mobile_page, page  # noqa: F401 - browser fixtures
 from tests.fiches.factories import FicheFactory
 from tests.glossary.factories import TermFactory
 from tests.letters.factories import LetterFactory

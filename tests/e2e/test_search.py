@@ -4,6 +4,7 @@ without horizontal scrolling and without axe violations."""
 import pytest
 
 from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.search.conftest import *  # noqa: F403 - the small knowledge base fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
