@@ -22,6 +22,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portail.privacy.masking import mask_with_spans
+
 TEXT_MIN_LENGTH = 10
 TEXT_MAX_LENGTH = 5000
 NOT_ANSWERABLE = _("Cette question n'attend pas de piste : elle est close ou pas encore relue.")
@@ -219,8 +221,6 @@ class Question(models.Model):
         """Store a new question with its masked text. Returns (question, token); the token is
         shown once and sent by e-mail, only its hash is kept. A second submit of the same form
         (same submission_key) returns the first question and no token."""
-        from portail.privacy.masking import mask_with_spans
-
         result = mask_with_spans(text)
         token = new_token()
         question = cls(
