@@ -76,6 +76,12 @@ INSTALLED_APPS = [
     "portail.fiches",
     "portail.search",
     "portail.api",
+    "portail.experiences",
+    "portail.events",
+    "portail.demandes",
+    "portail.forum",
+    "portail.cards",
+    "portail.game",
 ]
 
 MIDDLEWARE = [

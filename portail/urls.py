@@ -17,6 +17,12 @@ urlpatterns = [
     path("compte/", include("portail.accounts.urls")),
     path("groupes/", include("portail.groups.urls")),
     path("reseau/", include("portail.directory.urls")),
+    path("experiences/", include("portail.experiences.urls")),
+    path("agenda/", include("portail.events.urls")),
+    path("demandes/", include("portail.demandes.urls")),
+    path("forum/", include("portail.forum.urls")),
+    path("jeu/cartes/", include("portail.cards.urls")),
+    path("jeu/", include("portail.game.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -167,6 +167,14 @@ class Question(models.Model):
         _("origine"), max_length=12, choices=Origin.choices, default=Origin.ONLINE
     )
     origin_detail = models.CharField(_("précision sur l'origine"), max_length=200, blank=True)
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("événement où elle a été posée"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="questions",
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("saisie par"),

@@ -1,6 +1,8 @@
 """`manage.py demo`: the content of content/ plus one demo account per role, so that a fresh
 checkout shows a living portal. Safe to run again: nothing is duplicated."""
 
+import importlib
+import importlib.util
 import os
 
 from django.conf import settings
@@ -64,6 +66,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 tallies = load_content()
                 tallies.append(create_demo_accounts(password))
+                tallies.extend(load_app_demos())
                 # The index follows every save; rebuilt here so that it is whole whatever
                 # was in the database before.
                 call_command("rebuild_search_index", stdout=self.stdout)
@@ -87,6 +90,38 @@ class Command(BaseCommand):
                     "de passe avant d'ouvrir ce site au public."
                 )
             )
+
+
+# Demo data that is not reviewed content (events dated from today, follow-up requests, a game…):
+# each of these modules has `load_demo() -> Tally | list[Tally]`, run in this order after the
+# accounts exist. Like the rest of the demo, running it again creates no duplicates.
+APP_DEMOS = [
+    "portail.groups.demo",
+    "portail.directory.demo",
+    "portail.questions.demo",
+    "portail.experiences.demo",
+    "portail.events.demo",
+    "portail.demandes.demo",
+    "portail.forum.demo",
+    "portail.cards.demo",
+    "portail.game.demo",
+]
+
+
+def demo_account(role):
+    """The demo account that holds `role` (a Role), for the apps' demo data."""
+    email = next(email for email, _name, held, _how in DEMO_ACCOUNTS if held == role)
+    return get_user_model().objects.get(email__iexact=email)
+
+
+def load_app_demos():
+    tallies = []
+    for name in APP_DEMOS:
+        if importlib.util.find_spec(name) is None:
+            continue
+        result = importlib.import_module(name).load_demo()
+        tallies.extend(result if isinstance(result, list | tuple) else [result])
+    return tallies
 
 
 def create_demo_accounts(password):
