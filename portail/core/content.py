@@ -135,7 +135,10 @@ def _messages(error):
 def load_content():
     """Every content file, in dependency order, as one revision « chargement du contenu » of
     the admin's history (django-reversion). Returns the list of tallies."""
-    with reversion.create_revision():
+    # Imported here: the search app imports the content apps' models.
+    from portail.search import index
+
+    with reversion.create_revision(), index.deferred():
         reversion.set_comment("chargement du contenu")
         return _load_all()
 

@@ -7,6 +7,8 @@ original text), with the text of their pistes; only public groups.
 """
 
 import re
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -189,9 +191,38 @@ def _document(source, obj):
 
 # --- Keeping the index in step ---------------------------------------------------------------
 
+_pending = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Inside this block, index updates are gathered and each object is indexed once at the
+    end: loading the content touches a term many times (its subjects, its see-also…), which
+    would otherwise rebuild its document each time. Nested blocks join the outer one."""
+    if getattr(_pending, "objects", None) is not None:
+        yield
+        return
+    _pending.objects = {}
+    try:
+        yield
+        pending, _pending.objects = _pending.objects, None
+        for kind, pk in pending:
+            _update_now(SOURCE_OF_KIND[kind], pk)
+    finally:
+        _pending.objects = None
+
 
 def update_object(source, pk):
-    """Index the object `pk` of `source` if it is public, remove it from the index otherwise."""
+    """Index the object `pk` of `source` if it is public, remove it from the index otherwise
+    (at the end of the current `deferred()` block, if any)."""
+    pending = getattr(_pending, "objects", None)
+    if pending is not None:
+        pending[(source.kind, pk)] = True
+        return None
+    return _update_now(source, pk)
+
+
+def _update_now(source, pk):
     obj = source.queryset().filter(pk=pk).first()
     if obj is None:
         SearchDocument.objects.filter(kind=source.kind, object_id=pk).delete()
@@ -204,6 +235,10 @@ def update_object(source, pk):
 
 
 def remove_object(source, pk):
+    pending = getattr(_pending, "objects", None)
+    if pending is not None:
+        pending[(source.kind, pk)] = True  # indexed again at the end: found missing, it is removed
+        return
     SearchDocument.objects.filter(kind=source.kind, object_id=pk).delete()
 
 

@@ -1,10 +1,13 @@
 """What the search index holds: public content only, kept in step by the signals, rebuilt by the
 command. Runs on SQLite and on PostgreSQL."""
 
+from unittest import mock
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from portail.search import index
 from portail.search.models import Kind, SearchDocument
 from portail.search.service import search
 from tests.accounts.factories import UserFactory
@@ -197,3 +200,23 @@ def test_the_engine_index_follows_the_table(small_kb):
                 "WHERE search_vector @@ plainto_tsquery('french', 'caution')"
             )
         assert cursor.fetchone()[0] >= 1
+
+
+def test_inside_a_deferred_block_each_object_is_indexed_once_at_the_end(db):
+    question = QuestionFactory(published=True, text=QUESTION_TEXT)
+    with mock.patch.object(index, "_update_now", wraps=index._update_now) as update:
+        with index.deferred():
+            question.edit_text(by=UserFactory(moderator=True), text="Des punaises ici.")
+            question.edit_text(by=UserFactory(moderator=True), text="Des punaises, encore.")
+            assert update.call_count == 0
+            assert "punaises" not in question_documents().get(object_id=question.pk).body
+        assert update.call_count == 1
+    assert "encore" in question_documents().get(object_id=question.pk).body
+
+
+def test_a_deferred_block_that_fails_leaves_the_index_alone(db):
+    question = QuestionFactory(published=True, text=QUESTION_TEXT)
+    with pytest.raises(RuntimeError), index.deferred():
+        question.edit_text(by=UserFactory(moderator=True), text="Des punaises ici.")
+        raise RuntimeError
+    assert "punaises" not in question_documents().get(object_id=question.pk).body
