@@ -8,6 +8,8 @@ from portail.accounts.roles import Role, roles_of
 from portail.directory.models import Organisation
 from portail.groups.models import Group, Membership
 from portail.places.models import Commune, Quartier, Subject, Theme
+from portail.questions.links import resolve_links
+from portail.questions.models import Piste, PisteLink, Question
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +21,19 @@ DEMO_ROLES = {
     "partenaire@demo.portail": {Role.RESIDENT, Role.PARTNER},
     "equipe@demo.portail": {Role.RESIDENT, Role.MODERATOR, Role.STAFF},
 }
-MODELS = [Theme, Subject, Commune, Quartier, Organisation, Group, Membership, User]
+MODELS = [
+    Theme,
+    Subject,
+    Commune,
+    Quartier,
+    Organisation,
+    Group,
+    Membership,
+    User,
+    Question,
+    Piste,
+    PisteLink,
+]
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +81,25 @@ def test_demo_runs_twice_without_duplicating_anything(settings):
     assert "Thèmes : 7 créé(s), 0 mis à jour, 0 inchangé(s)" in first
     assert "Thèmes : 0 créé(s), 0 mis à jour, 7 inchangé(s)" in second
     assert "Comptes de démonstration : 0 créé(s), 0 mis à jour, 6 inchangé(s)" in second
+    assert "Questions de démonstration : 0 créé(s), 0 mis à jour, 10 inchangé(s)" in second
+
+
+def test_demo_questions_are_public_answered_and_their_links_all_resolve(settings):
+    settings.DEBUG = True
+
+    run_demo()
+
+    public = Question.objects.public()
+    assert public.count() == 10
+    assert public.filter(status=Question.Status.RESOLVED).count() == 1
+    answered = public.exclude(pistes=None)
+    assert answered.count() == 9
+    for piste in Piste.objects.filter(question__in=answered).prefetch_related("links"):
+        links = list(piste.links.all())
+        assert len(resolve_links(links)) == len(links), piste
+    # Submitted like any question: nothing left to moderate, nothing personal detected.
+    assert not Question.objects.awaiting_moderation().exists()
+    assert all(not question.detected_spans for question in public)
 
 
 def test_demo_creates_one_confirmed_account_per_role(settings):
