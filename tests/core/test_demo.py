@@ -84,25 +84,7 @@ def test_demo_runs_twice_without_duplicating_anything(settings):
     assert "Questions de démonstration : 0 créé(s), 0 mis à jour, 10 inchangé(s)" in second
 
 
-def test_demo_questions_are_public_answered_and_their_links_all_resolve(settings):
-    settings.DEBUG = True
-
-    run_demo()
-
-    public = Question.objects.public()
-    assert public.count() == 10
-    assert public.filter(status=Question.Status.RESOLVED).count() == 1
-    answered = public.exclude(pistes=None)
-    assert answered.count() == 9
-    for piste in Piste.objects.filter(question__in=answered).prefetch_related("links"):
-        links = list(piste.links.all())
-        assert len(resolve_links(links)) == len(links), piste
-    # Submitted like any question: nothing left to moderate, nothing personal detected.
-    assert not Question.objects.awaiting_moderation().exists()
-    assert all(not question.detected_spans for question in public)
-
-
-def test_demo_creates_one_confirmed_account_per_role(settings):
+def test_demo_creates_one_account_per_role_and_answered_public_questions(settings):
     settings.DEBUG = True
 
     run_demo()
@@ -123,6 +105,18 @@ def test_demo_creates_one_confirmed_account_per_role(settings):
     assert users["partenaire@demo.portail"].organisations.get().slug == (
         "centre-social-de-beaulieu"
     )
+
+    public = Question.objects.public()
+    assert public.count() == 10
+    assert public.filter(status=Question.Status.RESOLVED).count() == 1
+    answered = public.exclude(pistes=None)
+    assert answered.count() == 9
+    for piste in Piste.objects.filter(question__in=answered).prefetch_related("links"):
+        links = list(piste.links.all())
+        assert len(resolve_links(links)) == len(links), piste
+    # Submitted like any question: nothing left to moderate, nothing personal detected.
+    assert not Question.objects.awaiting_moderation().exists()
+    assert all(not question.detected_spans for question in public)
 
 
 def test_demo_prints_the_accounts_their_role_the_password_and_the_address(settings):

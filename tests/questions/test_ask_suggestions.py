@@ -2,18 +2,13 @@
 JavaScript after « Chercher d'abord », which keeps the text and stores nothing."""
 
 import pytest
-from django.core.management import call_command
 
 from portail.questions.models import Question
+from tests.fiches.knowledge import knowledge_base  # noqa: F401 — the real content, once per module
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("knowledge_base")]
 
 TEXT = "Mon propriétaire ne veut pas me rendre la caution depuis trois mois."
-
-
-@pytest.fixture
-def knowledge_base():
-    call_command("demo", stdout=None, force=True)
 
 
 def test_the_text_field_asks_for_suggestions_while_typing(client):
@@ -22,7 +17,7 @@ def test_the_text_field_asks_for_suggestions_while_typing(client):
     assert 'id="suggestions"' in content
 
 
-def test_suggestions_for_the_typed_text_come_as_a_fragment(client, knowledge_base):
+def test_suggestions_for_the_typed_text_come_as_a_fragment(client):
     response = client.get("/recherche/suggestions/", {"text": TEXT}, HTTP_HX_REQUEST="true")
     content = response.content.decode()
     assert "Ces réponses existent peut-être déjà" in content
@@ -31,9 +26,7 @@ def test_suggestions_for_the_typed_text_come_as_a_fragment(client, knowledge_bas
     assert content.count('class="resultat ') <= 5
 
 
-def test_search_first_without_javascript_keeps_the_text_and_stores_nothing(
-    client, knowledge_base, settings
-):
+def test_search_first_without_javascript_keeps_the_text_and_stores_nothing(client, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "ask_ip": "1/h", "ask_session": "1/h"}
     response = client.post("/poser-une-question/", {"text": TEXT, "chercher": "1"})
     content = response.content.decode()
