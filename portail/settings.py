@@ -213,6 +213,10 @@ AXES_VERBOSE = False
 PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
 AXES_CLIENT_IP_CALLABLE = "portail.core.ip.client_ip"
 RATELIMIT_IP_META_KEY = "portail.core.ip.client_ip"
+# Retention (days), applied by periodic jobs and stated on the confidentiality page: login
+# attempts are deleted (portail/core/retention.py), closed follow-up requests anonymised.
+LOGIN_ATTEMPTS_RETENTION_DAYS = env_int("LOGIN_ATTEMPTS_RETENTION_DAYS", 30, minimum=1)
+DEMANDES_RETENTION_DAYS = env_int("DEMANDES_RETENTION_DAYS", 365, minimum=1)
 
 # Login, sign-up and password reset: requests per address (django-ratelimit rate syntax).
 RATE_LIMITS = {
@@ -259,6 +263,15 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
+# Uploaded files (groups' photos and documents) are never served from MEDIA_URL: a view checks
+# who asks and sends them with safe headers (portail/groups/views/files.py).
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+UPLOAD_IMAGE_MAX_BYTES = env_int("UPLOAD_IMAGE_MAX_MB", 5, minimum=1) * 1024 * 1024
+UPLOAD_DOCUMENT_MAX_BYTES = env_int("UPLOAD_DOCUMENT_MAX_MB", 10, minimum=1) * 1024 * 1024
+# Beyond this many pixels an image is refused before it is decoded (decompression bombs).
+UPLOAD_IMAGE_MAX_PIXELS = env_int("UPLOAD_IMAGE_MAX_MEGAPIXELS", 50, minimum=1) * 1_000_000
+UPLOAD_IMAGE_MAX_SIDE = env_int("UPLOAD_IMAGE_MAX_SIDE", 1600, minimum=200)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

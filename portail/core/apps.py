@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Socle du portail")
 
     def ready(self):
-        from portail.core import page_cache
+        from portail.core import page_cache, retention
 
         page_cache.connect_signals()
+        retention.register_jobs()

@@ -1,0 +1,53 @@
+"""How long the portal keeps what it records for security, and the job that forgets it.
+
+django-axes writes every failed login (with the address and the name typed), every lockout and
+every sign-in. They serve to block someone guessing a password, for minutes; after
+LOGIN_ATTEMPTS_RETENTION_DAYS they are deleted. The periods are stated on the confidentiality
+page (`retention_periods`), in words, from the same settings.
+"""
+
+from datetime import timedelta
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from portail.core import periodic
+
+
+def purge_login_attempts(now):
+    """Delete the login records older than the retention period; returns how many."""
+    limit = now - timedelta(days=settings.LOGIN_ATTEMPTS_RETENTION_DAYS)
+    deleted = 0
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        count, _by_model = model.objects.filter(attempt_time__lt=limit).delete()
+        deleted += count
+    return deleted
+
+
+def duration_in_words(days):
+    """« 12 mois », « 30 jours », « 2 ans »: what a reader understands at once."""
+    if days % 365 == 0:
+        months = days // 365 * 12
+        return ngettext("%(count)d mois", "%(count)d mois", months) % {"count": months}
+    if days % 30 == 0 and days >= 60:
+        months = days // 30
+        return ngettext("%(count)d mois", "%(count)d mois", months) % {"count": months}
+    return ngettext("%(count)d jour", "%(count)d jours", days) % {"count": days}
+
+
+def retention_periods():
+    """The periods, in words, for the confidentiality page."""
+    return {
+        "login_attempts": duration_in_words(settings.LOGIN_ATTEMPTS_RETENTION_DAYS),
+        "demandes": duration_in_words(settings.DEMANDES_RETENTION_DAYS),
+    }
+
+
+def register_jobs():
+    periodic.register(
+        "connexions-anciennes",
+        _("Effacer les essais de connexion anciens"),
+        purge_login_attempts,
+    )
