@@ -127,3 +127,51 @@ def test_verified_contact_details_are_links(client):
 
 def test_an_unknown_organisation_is_a_404(client):
     assert client.get(reverse("directory:detail", args=["inconnue"])).status_code == 404
+
+
+def test_an_organisation_page_says_to_check_the_hours_when_they_are_unknown(client):
+    organisation = OrganisationFactory()
+
+    content = client.get(organisation.get_absolute_url()).text
+
+    assert "Horaires : à vérifier auprès de l'organisation avant de vous déplacer." in content
+    assert "Nous ne savons pas : demandez en appelant." in content
+    assert "Pas encore indiqué." in content
+
+
+def test_an_organisation_page_shows_its_services_hours_and_accessibility(client):
+    organisation = OrganisationFactory(
+        services="- Aide pour le dossier FSL, pour les locataires\nAtelier numérique",
+        opening_hours="Lundi 9 h – 12 h",
+        step_free_access=Organisation.StepFree.YES,
+        languages="français, arabe",
+        accessibility_notes="Boucle magnétique à l'accueil.",
+    )
+
+    content = client.get(organisation.get_absolute_url()).text
+
+    assert "<li>Aide pour le dossier FSL, pour les locataires</li>" in content
+    assert "<li>Atelier numérique</li>" in content
+    assert "Lundi 9 h – 12 h" in content
+    assert "à vérifier auprès de" not in content
+    assert "<dd>Oui</dd>" in content
+    assert "français, arabe" in content
+    assert "Boucle magnétique" in content
+
+
+def test_an_organisation_page_links_the_fiches_of_its_subjects(client):
+    from tests.fiches.factories import FicheFactory
+    from tests.places.factories import SubjectFactory
+
+    said = SubjectFactory(title="Dépôt de garantie")
+    named_by_fiche = SubjectFactory(title="Quittance de loyer")
+    organisation = OrganisationFactory(subjects=[said])
+    FicheFactory(subject=named_by_fiche, organisations=[organisation])
+    more = [SubjectFactory(title=f"Sujet en plus {n}") for n in range(8)]
+    organisation.subjects.add(*more)
+
+    content = client.get(organisation.get_absolute_url()).text
+
+    assert f'href="{said.get_absolute_url()}">Dépôt de garantie</a>' in content
+    assert f'href="{named_by_fiche.get_absolute_url()}">Quittance de loyer</a>' in content
+    assert "<summary>Voir les 2 autres sujets</summary>" in content
