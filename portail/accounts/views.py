@@ -36,7 +36,6 @@ from portail.accounts.forms import (
 from portail.accounts.models import User
 from portail.accounts.roles import Role, roles_of
 from portail.accounts.tokens import ExpiredToken, InvalidToken, user_from_confirmation_token
-from portail.directory.models import Organisation
 from portail.groups.models import Group
 
 # Django's own backend: the confirmation link and the password-reset link sign people in
@@ -235,6 +234,4 @@ def espace(request):
         context["groups"] = Group.objects.of_user(user)
     if Role.FACILITATOR in roles:
         context["facilitated_groups"] = Group.objects.facilitated_by(user)
-    if Role.PARTNER in roles:
-        context["organisations"] = Organisation.objects.filter(memberships__user=user)
     return TemplateResponse(request, "accounts/espace.html", context)

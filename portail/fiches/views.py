@@ -41,7 +41,6 @@ def fiche_pdf(request, slug):
 def _fiche_context(fiche):
     return {
         "fiche": fiche,
-        "organisations": list(fiche.organisations.all()),
         "terms": sorted(fiche.terms.all(), key=lambda term: term.sort_key),
         "site_url": settings.SITE_URL,
     }

@@ -18,9 +18,9 @@ ESPACE = reverse("accounts:espace")
 
 def panel(client):
     content = html.unescape(client.get(ESPACE).content.decode())
-    if 'id="panneau-organisations"' not in content:
+    if 'id="role-partenaire"' not in content:
         return None
-    start = content.index('aria-labelledby="panneau-organisations"')
+    start = content.index('aria-labelledby="role-partenaire"')
     return content[start : content.index("</section>", start)]
 
 
