@@ -1,5 +1,31 @@
-from django.urls import path  # noqa: F401
+"""The forum's URLs. The fixed words (groupe, moderation, message) come before the themes'
+slugs: a theme cannot be called like one of them."""
+
+from django.urls import path
+
+from portail.forum.views import moderation, private, public
 
 app_name = "forum"
 
-urlpatterns = []
+urlpatterns = [
+    path("", public.index, name="index"),
+    # Groupes de parole
+    path("groupe/<slug:group_slug>/", private.space, name="space"),
+    path("groupe/<slug:group_slug>/charte/", private.charter, name="charter"),
+    path("groupe/<slug:group_slug>/nouvelle/", private.new_thread, name="group_new_thread"),
+    path("groupe/<slug:group_slug>/<int:pk>/", private.thread, name="group_thread"),
+    path(
+        "groupe/<slug:group_slug>/message/<int:pk>/animation/",
+        private.moderate,
+        name="group_moderate",
+    ),
+    # Moderation of the public forum (the queue itself is questions:moderation)
+    path("moderation/<int:pk>/", moderation.moderate, name="moderate"),
+    path("moderation/signalements/<int:pk>/", moderation.handle_report, name="handle_report"),
+    # Public discussions
+    path("message/<int:pk>/signaler/", public.report, name="report"),
+    path("<slug:theme_slug>/", public.theme, name="theme"),
+    path("<slug:theme_slug>/nouvelle/", public.new_thread, name="new_thread"),
+    path("<slug:theme_slug>/<int:pk>/", public.thread, name="thread"),
+    path("<slug:theme_slug>/<int:pk>/repondre/", public.reply, name="reply"),
+]

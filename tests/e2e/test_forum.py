@@ -1,0 +1,98 @@
+"""The forum in a real browser: a signed-in resident opens a public thread, a moderator
+approves it from the shared queue, and everyone reads it; a member enters a groupe de parole
+through its charter and is offered to mask a phone number. axe on every page."""
+
+import pytest
+
+from portail.forum.models import ForumThread, Status
+from tests.accounts.factories import UserFactory
+from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.e2e.test_core_loop import sign_in
+from tests.groups.factories import GroupFactory, MembershipFactory
+from tests.places.factories import ThemeFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TITLE = "Des moisissures dans la chambre"
+TEXT = "Bonjour, je suis Nadia Benali. Il y a des taches noires au plafond, que faire ?"
+
+
+def test_a_resident_starts_a_thread_that_a_moderator_publishes(browser, live_server, axe):
+    theme = ThemeFactory(slug="logement", name="Logement")
+    resident = UserFactory(display_name="Nadia du 3e")
+    moderator = UserFactory(moderator=True)
+
+    resident_context = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    page = sign_in(resident_context, live_server, resident)
+    page.goto("/forum/")
+    assert_no_axe_violations(axe, page)
+    page.get_by_role("link", name="Logement").click()
+    page.get_by_role("link", name="Ouvrir une discussion").click()
+    assert_no_axe_violations(axe, page)
+    page.get_by_label("Le titre de la discussion").fill(TITLE)
+    page.get_by_label("Votre message").fill(TEXT)
+    page.get_by_role("button", name="Envoyer pour relecture").click()
+    page.wait_for_url(f"**/forum/{theme.slug}/*/")
+    assert "en attente de relecture" in page.content()
+    assert "Benali" not in page.content()
+    assert_no_axe_violations(axe, page)
+    thread = ForumThread.objects.get()
+    assert thread.status == Status.PENDING
+
+    # Nobody else reads it yet.
+    visitor = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    anonymous = visitor.new_page()
+    assert anonymous.goto(thread.get_absolute_url()).status == 404
+
+    moderation = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    mod_page = sign_in(moderation, live_server, moderator)
+    mod_page.goto("/moderation/")
+    assert_no_axe_violations(axe, mod_page)
+    mod_page.locator("#forum-a-relire").get_by_role("link", name=TITLE).click()
+    assert mod_page.locator("mark.donnee-perso").count() >= 1
+    assert_no_axe_violations(axe, mod_page)
+    mod_page.get_by_role("button", name="Publier ce texte").click()
+    mod_page.wait_for_url("**/moderation/")
+    thread.refresh_from_db()
+    assert thread.status == Status.PUBLISHED
+
+    assert anonymous.goto(thread.get_absolute_url()).status == 200
+    content = anonymous.content()
+    assert TITLE in content and "Nadia du 3e" in content
+    assert "Benali" not in content
+    assert_no_axe_violations(axe, anonymous)
+    anonymous.goto(f"/forum/{theme.slug}/")
+    assert TITLE in anonymous.content()
+    for context in (resident_context, visitor, moderation):
+        context.close()
+
+
+def test_a_member_enters_the_groupe_de_parole_and_masks_a_number(browser, live_server, axe):
+    group = GroupFactory(name="Groupe Logement", slug="groupe-logement")
+    member = UserFactory()
+    MembershipFactory(group=group, user=member)
+
+    context = browser.new_context(
+        base_url=live_server.url, locale="fr-FR", viewport={"width": 320, "height": 640}
+    )
+    page = sign_in(context, live_server, member)
+    page.goto("/forum/groupe/groupe-logement/")
+    page.wait_for_url("**/charte/**")
+    assert_no_axe_violations(axe, page)
+    assert_no_horizontal_scroll(page)
+    page.get_by_label("J'ai lu la charte et je m'engage à la respecter.").check()
+    page.get_by_role("button", name="Entrer dans le groupe de parole").click()
+    page.wait_for_url("**/forum/groupe/groupe-logement/")
+    page.get_by_role("link", name="Ouvrir une discussion").click()
+    page.get_by_label("Le titre de la discussion").fill("Après la restitution")
+    page.get_by_label("Votre message").fill("Appelez-moi au 06 12 34 56 78 pour en parler.")
+    page.get_by_role("button", name="Envoyer au groupe").click()
+    assert "[téléphone masqué]" in page.content()
+    assert_no_axe_violations(axe, page)
+    assert_no_horizontal_scroll(page)
+    page.get_by_role("button", name="Envoyer la version masquée (conseillé)").click()
+    page.wait_for_url("**/forum/groupe/groupe-logement/*/")
+    assert "Appelez-moi au [téléphone masqué] pour en parler." in page.content()
+    assert_no_axe_violations(axe, page)
+    assert_no_horizontal_scroll(page)
+    context.close()
