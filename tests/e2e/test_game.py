@@ -1,0 +1,174 @@
+"""The jeu de l'oie in a real browser: a facilitator starts a game with the keyboard, plays it
+to the end with two teams (a card revealed, a question of the table noted, a reload on the way),
+the projector's screen follows; then the same game on a phone without JavaScript. Every page is
+audited with axe."""
+
+import re
+
+import pytest
+
+from portail.game.models import GameSession
+from portail.questions.models import Question
+from tests.accounts.factories import UserFactory
+from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.e2e.test_accounts import tab_to
+from tests.e2e.test_core_loop import audit, sign_in
+from tests.events.factories import EventFactory
+from tests.game.factories import CardFactory, DeckFactory, game_for
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# On the classic board « avec nos cartes », seed 709 gives: Bleue 5 (a question card), Orange
+# 5+4 → 53 at the first throw, Bleue 11, Orange 63. Four throws, one card.
+SEED = 709
+TABLE_QUESTION = "Est-ce que le bailleur peut garder toute la caution pour un trou dans le mur ?"
+
+
+def deck():
+    question = CardFactory(
+        kind="question",
+        prompt="Que veut dire « dépôt de garantie » ?",
+        answer="L'argent versé à l'entrée dans le logement, rendu au départ.",
+        discussion="Qui a déjà attendu le retour de sa caution ?",
+    )
+    others = [CardFactory(kind=kind) for kind in ("vrai-faux", "mot", "temoignage", "defi")]
+    return DeckFactory(name="Paquet logement", cards=[question, *others])
+
+
+def throw_by_keyboard(page, version):
+    """Enter on the focused « Lancer » button; wait for the swapped block."""
+    assert page.evaluate("() => document.activeElement.id") == "bouton-lancer"
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#partie[data-version="{version + 1}"]')
+    return version + 1
+
+
+def test_a_facilitator_plays_a_whole_game_with_the_keyboard(browser, live_server, axe):
+    facilitator = UserFactory(facilitator=True)
+    deck()
+    event = EventFactory(title="Restitution du Groupe Logement")
+    # This screen asked for reduced motion; the projector's did not.
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR", reduced_motion="reduce")
+    page = sign_in(context, live_server, facilitator)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto("/jeu/")
+    assert_no_axe_violations(axe, page)
+    tab_to(page, "a[href='/jeu/nouvelle-partie/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/jeu/nouvelle-partie/")
+    assert_no_axe_violations(axe, page)
+
+    # The two teams are already written; the deck, the event and the seed by keyboard.
+    tab_to(page, "#id_deck")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "#id_event")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "details.options summary")
+    page.keyboard.press("Enter")
+    tab_to(page, "#id_seed")
+    page.keyboard.type(str(SEED))
+    tab_to(page, "form.formulaire button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/jeu/\d+/$"))
+    game = GameSession.objects.get()
+    assert game.event == event and game.seed == SEED and game.deck.name == "Paquet logement"
+    assert page.locator("#partie .pion").count() == 2
+    assert_no_axe_violations(axe, page)
+
+    # Bleue throws and lands on a question card: the answer stays hidden.
+    tab_to(page, "#bouton-lancer")
+    version = throw_by_keyboard(page, 0)
+    card = page.locator(".carte-jeu")
+    assert "Que veut dire « dépôt de garantie » ?" in card.inner_text()
+    assert "rendu au départ" not in card.inner_text()
+    assert "Qui a déjà attendu le retour de sa caution ?" in card.inner_text()
+    page.wait_for_function(
+        "() => document.getElementById('annonce').textContent.includes('Équipe Bleue lance')"
+    )
+    assert "case 5" in page.locator("#annonce").inner_text()
+    assert page.evaluate("() => document.getAnimations().length") == 0
+    assert_no_axe_violations(axe, page)
+
+    # The projector's screen shows the card, not the answer, nor anything to press.
+    screen_url = page.locator("#lien-ecran").input_value()
+    projector = browser.new_context(locale="fr-FR", viewport={"width": 1600, "height": 900})
+    screen = projector.new_page()
+    screen.goto(screen_url)
+    assert "dépôt de garantie" in screen.locator(".carte-jeu").inner_text()
+    assert screen.locator("#partie button").count() == 0
+    assert_no_axe_violations(axe, screen)
+
+    # « Montrer la réponse »: on the page and, soon after, on the screen.
+    tab_to(page, "#bouton-reponse")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#partie[data-version="{version + 1}"]')
+    version += 1
+    assert "rendu au départ" in page.locator(".carte-jeu__reponse").inner_text()
+    assert page.evaluate("() => document.activeElement.id") == "reponse"
+    screen.wait_for_selector(".carte-jeu__reponse", timeout=8_000)
+
+    # A question of the table goes to moderation; the game goes on.
+    tab_to(page, "details.noter summary")
+    page.keyboard.press("Enter")
+    tab_to(page, "#id_text")
+    page.keyboard.type(TABLE_QUESTION)
+    tab_to(page, "#id_person_agrees")
+    page.keyboard.press("Space")
+    tab_to(page, "#noter button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#noter")
+    assert "La question est notée." in page.locator(".messages").inner_text()
+    question = Question.objects.get()
+    assert question.origin == "jeu" and question.event == event
+    assert question.status == Question.Status.RECEIVED
+
+    # A reload resumes the game where it was: Orange's turn, Bleue on 5.
+    page.reload()
+    assert page.locator('.pion[data-joueur="0"]').get_attribute("data-case") == "5"
+    assert "Lancer les dés pour Équipe Orange" in page.locator("#bouton-lancer").inner_text()
+
+    # Orange, Bleue, Orange: to the end.
+    tab_to(page, "#bouton-lancer")
+    version = throw_by_keyboard(page, version)
+    assert page.locator('.pion[data-joueur="1"]').get_attribute("data-case") == "53"
+    version = throw_by_keyboard(page, version)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".partie__gagnant")
+    assert "Équipe Orange a gagné !" in page.locator(".partie__gagnant").inner_text()
+    assert page.locator("#bouton-lancer").count() == 0
+    assert page.evaluate("() => document.activeElement.id") == "dernier-coup"
+    assert GameSession.objects.get().is_finished
+    assert_no_axe_violations(axe, page)
+    screen.wait_for_selector(".partie__gagnant", timeout=8_000)
+    # On the projector the winner's pawn walks to the end, square by square.
+    screen.wait_for_function(
+        "() => document.querySelector('.pion[data-joueur=\"1\"]').getAnimations().length > 0"
+    )
+    assert errors == []
+    projector.close()
+    context.close()
+
+
+def test_on_a_phone_without_javascript_the_game_goes_on_by_forms(browser, live_server, axe):
+    facilitator = UserFactory(facilitator=True)
+    game = game_for(facilitator, deck=deck(), seed=SEED)
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="fr-FR",
+        java_script_enabled=False,
+        viewport={"width": 320, "height": 640},
+    )
+    page = sign_in(context, live_server, facilitator)
+    page.goto(game.get_absolute_url())
+    assert_no_horizontal_scroll(page)
+    page.get_by_role("button", name="Lancer les dés pour Équipe Bleue").click()
+    page.wait_for_url("**#dernier-coup")
+    assert "Équipe Bleue lance" in page.locator(".partie__recit").inner_text()
+    page.get_by_role("button", name="Montrer la réponse").click()
+    assert "rendu au départ" in page.locator(".carte-jeu__reponse").inner_text()
+    assert_no_horizontal_scroll(page)
+    audit(browser, axe, page, javascript=False)
+    page.reload()
+    assert "Lancer les dés pour Équipe Orange" in page.content()
+    context.close()
