@@ -95,7 +95,9 @@ def quartier_pdf(request, slug):
         "today": timezone.localdate(),
         "site_url": settings.SITE_URL,
     }
-    pdf = render_pdf("directory/quartier_pdf.html", context, request=request)
+    pdf = render_pdf(
+        "directory/quartier_pdf.html", context, request=request, stylesheets=["css/pdf-reseau.css"]
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="reseau-{quartier.slug}.pdf"'
     return response

@@ -127,3 +127,26 @@ def test_the_home_page_has_no_breadcrumb(client):
 def test_the_current_door_is_marked_in_the_main_menu(client):
     content = client.get(reverse("glossary:index")).content.decode()
     assert f'<a href="{reverse("glossary:index")}" aria-current="page">' in content
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "events:agenda",
+        "demandes:index",
+        "forum:index",
+        "groups:list",
+        "directory:list",
+        "experiences:list",
+        "game:index",
+    ],
+)
+def test_the_home_page_leads_to_each_way_of_acting_together(client, url_name):
+    home = client.get(reverse("core:home")).content.decode()
+    section = home[home.index('id="titre-ensemble"') :]
+    assert f'href="{reverse(url_name)}"' in section
+    # Each of them is a real page for an anonymous visitor: open, or a sign-in page.
+    response = client.get(reverse(url_name))
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert response["Location"].startswith(reverse("accounts:login"))
