@@ -6,3 +6,8 @@ class GroupsConfig(AppConfig):
     name = "portail.groups"
     label = "groups"
     verbose_name = _("Groupes")
+
+    def ready(self):
+        from portail.groups import panels
+
+        panels.register()

@@ -2,9 +2,9 @@ import pytest
 from django.urls import reverse
 
 from portail.directory.models import Organisation
-from tests.accounts.factories import UserFactory
 from tests.directory.factories import OrganisationFactory
 from tests.groups.factories import GroupFactory, MembershipFactory
+from tests.groups.roles import person
 from tests.places.factories import QuartierFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,21 +15,6 @@ def private_group():
     return GroupFactory(name="Groupe de parole", slug="groupe-de-parole", is_public=False)
 
 
-def person(kind, group):
-    """One person of each kind the role matrix needs, relative to `group`."""
-    if kind == "anonymous":
-        return None
-    if kind == "member":
-        return MembershipFactory(group=group, role="membre").user
-    if kind == "facilitator":
-        return MembershipFactory(group=group, role="animateur").user
-    if kind == "member_elsewhere":
-        return UserFactory(member=True)
-    return UserFactory(
-        **{"resident": {}, "moderator": {"moderator": True}, "staff": {"staff": True}}[kind]
-    )
-
-
 ROLE_MATRIX = [
     ("anonymous", False),
     ("resident", False),
@@ -37,6 +22,7 @@ ROLE_MATRIX = [
     ("facilitator", True),
     ("member_elsewhere", False),
     ("moderator", False),
+    ("partner", False),
     ("staff", True),
 ]
 
@@ -127,7 +113,7 @@ def test_the_list_groups_the_groups_by_quartier(client):
     alpha.quartiers.add(montreynaud)
     secret.quartiers.add(beaulieu)
 
-    response = client.get(reverse("groups:list"))
+    response = client.get(reverse("groups:by_quartier"))
 
     by_quartier = {
         q.name: [g.name for g in q.visible_groups] for q in response.context["quartiers"]
@@ -137,6 +123,14 @@ def test_the_list_groups_the_groups_by_quartier(client):
         "Montreynaud": ["Groupe alpha", "Groupe Logement"],
     }
     assert "Les groupes par quartier" in response.text
+    assert "Groupe secret" not in response.text
+
+
+def test_the_list_links_to_the_groups_by_quartier_and_the_links_between_groups(client):
+    response = client.get(reverse("groups:list"))
+
+    assert f'href="{reverse("groups:by_quartier")}"' in response.text
+    assert f'href="{reverse("groups:links")}"' in response.text
 
 
 def test_an_organisation_page_lists_only_the_groups_the_visitor_may_see(client):
