@@ -146,6 +146,7 @@ def load_content():
 def _load_all():
     # Imported here: the app loaders import this module's helpers.
     from portail.directory.content import load_organisations
+    from portail.experiences.content import load_skills
     from portail.fiches.content import load_fiches
     from portail.glossary.content import load_glossary
     from portail.groups.content import load_groups
@@ -154,6 +155,7 @@ def _load_all():
 
     tallies = [load_themes(), load_subjects(), *load_places(), load_organisations()]
     tallies.append(load_groups())
+    tallies.append(load_skills())
     # The knowledge base: fiches name glossary words and letters, so they come last.
     for loader in (load_glossary, load_letters, load_fiches):
         result = loader()

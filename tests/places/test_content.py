@@ -117,3 +117,19 @@ def test_a_quoted_yes_no_value_is_refused_rather_than_read_as_yes(settings, tmp_
 
     with pytest.raises(ContentError, match="doit valoir true ou false"):
         load_places()
+
+
+def test_loading_again_never_overwrites_what_a_group_changed_on_the_portal():
+    from portail.groups.models import Group
+
+    load_content()
+    group = Group.objects.get(slug="groupe-logement")
+    group.presentation = "Présentation réécrite par les animateurs."
+    group.save()
+    group.themes.clear()
+
+    load_content()
+
+    group.refresh_from_db()
+    assert group.presentation == "Présentation réécrite par les animateurs."
+    assert not group.themes.exists()

@@ -204,6 +204,7 @@ def attestation_pdf(request, pk):
         "experiences/attestations/pdf.html",
         {"attestation": attestation, "site_url": settings.SITE_URL},
         request=request,
+        stylesheets=["css/pdf-attestation.css"],
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (

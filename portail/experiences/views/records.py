@@ -90,6 +90,7 @@ def record_pdf(request, slug):
         "experiences/pdf.html",
         {"record": record, "sections": list(record.sections.all()), "site_url": settings.SITE_URL},
         request=request,
+        stylesheets=["css/pdf-recit.css"],
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="recit-{record.slug}.pdf"'
