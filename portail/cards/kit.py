@@ -153,7 +153,7 @@ def pictogram(special, size=40):
     """The board's own pictogram of a square (the same on the board, the cards and the rules)."""
     fill, ink = board_drawing.COLOURS[special.split(":")[0]]
     # The board module draws each pictogram in a 40 × 40 box; framed here as a small <svg>.
-    body = board_drawing._pictogram(special, ink, fill)
+    body = board_drawing.pictogram(special, ink, fill)
     return mark_safe(  # noqa: S308 — markup built by the board module from constants
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-3 -3 46 46" width="{size}" '
         f'height="{size}" aria-hidden="true"><rect x="-3" y="-3" width="46" height="46" rx="6" '
@@ -358,4 +358,9 @@ def kit_context(deck, part, variant):
 
 
 def render_kit(deck, part="tout", variant="cartes", request=None) -> bytes:
-    return render_pdf("cards/kit/kit.html", kit_context(deck, part, variant), request=request)
+    return render_pdf(
+        "cards/kit/kit.html",
+        kit_context(deck, part, variant),
+        request=request,
+        stylesheets=["css/pdf-kit.css"],
+    )

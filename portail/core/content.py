@@ -145,6 +145,7 @@ def load_content():
 
 def _load_all():
     # Imported here: the app loaders import this module's helpers.
+    from portail.cards.content import load_cards
     from portail.directory.content import load_organisations
     from portail.experiences.content import load_skills
     from portail.fiches.content import load_fiches
@@ -160,4 +161,6 @@ def _load_all():
     for loader in (load_glossary, load_letters, load_fiches):
         result = loader()
         tallies.extend(result if isinstance(result, list | tuple) else [result])
+    # The game's own cards cite fiches: after them.
+    tallies.append(load_cards())
     return tallies

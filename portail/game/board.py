@@ -181,7 +181,7 @@ def pawn_point(board: Board, square: int, index: int) -> tuple[int, int]:
 # --- drawing ----------------------------------------------------------------------------------
 
 
-def _pictogram(special: str, colour: str, background: str) -> str:
+def pictogram(special: str, colour: str, background: str) -> str:
     """A pictogram in a 40 × 40 box at the origin."""
 
     def line(width=4):
@@ -309,7 +309,7 @@ def _square(board: Board, square: int, x: int, y: int) -> str:
     if special:
         parts.append(
             f'<g transform="translate({x + CELL - 46} {y + 6})">'
-            f"{_pictogram(special, text, fill)}</g>"
+            f"{pictogram(special, text, fill)}</g>"
         )
         parts.append(
             f'<text x="{x + CELL / 2:g}" y="{y + CELL_HEIGHT - 8}" font-size="17" '
