@@ -227,6 +227,9 @@ RATE_LIMITS = {
     "ask_ip": env_str("RATE_LIMIT_ASK_IP", "20/h"),
     "ask_session": env_str("RATE_LIMIT_ASK_SESSION", "5/10m"),
     "report_ip": env_str("RATE_LIMIT_REPORT_IP", "10/h"),
+    # Registration to an event without an account: per address, per browser.
+    "event_register_ip": env_str("RATE_LIMIT_EVENT_REGISTER_IP", "30/h"),
+    "event_register_session": env_str("RATE_LIMIT_EVENT_REGISTER_SESSION", "10/10m"),
     # Forum messages, per account (every message also waits for a moderator).
     "forum_post": env_str("RATE_LIMIT_FORUM_POST", "30/h"),
     # PDFs (letters, fiches for signed-in readers) cost CPU: per address, generous for a
