@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 IMAGE_FORMATS = {
     "JPEG": (".jpg", "image/jpeg"),
@@ -114,6 +114,18 @@ def _too_big(size=None):
     return ValidationError(message, code="trop-de-pixels")
 
 
+def _load_whole(image):
+    """Decode every pixel, refusing a truncated file. WeasyPrint sets Pillow's process-wide
+    LOAD_TRUNCATED_IMAGES when it is imported (by any PDF view), which would let a cut-off
+    upload through with grey pixels: switched off for this one decoding."""
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        image.load()
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
 def clean_image(upload, *, formats=tuple(IMAGE_FORMATS), max_side=None, quality=85):
     """Decode, check and re-encode an uploaded image. Raises ValidationError (French)."""
     max_pixels = settings.UPLOAD_IMAGE_MAX_PIXELS
@@ -131,7 +143,7 @@ def clean_image(upload, *, formats=tuple(IMAGE_FORMATS), max_side=None, quality=
                 # Decodes a smaller version straight away: fast and light on a small server.
                 image.draft("RGB", (max_side, max_side))
             output_format = image.format
-            image.load()
+            _load_whole(image)
             image = ImageOps.exif_transpose(image)
         except ValidationError:
             raise

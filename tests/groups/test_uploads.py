@@ -215,3 +215,15 @@ def test_a_document_over_10_mb_is_refused():
 )
 def test_a_bad_document_is_refused_with_its_reason(name, data, expected):
     assert expected in refusal(uploads.clean_document, upload(name, data))
+
+
+
+def test_a_truncated_photo_is_refused_even_after_weasyprint_was_imported():
+    # WeasyPrint turns on Pillow's process-wide LOAD_TRUNCATED_IMAGES when imported.
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    message = refusal(uploads.clean_post_image, upload("coupee.jpg", files.corrupt_jpeg()))
+    assert message
+    assert ImageFile.LOAD_TRUNCATED_IMAGES, "the setting is put back for WeasyPrint"
