@@ -7,12 +7,14 @@ what the `demo` command, and any later loading command, call.
 """
 
 import tomllib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models.signals import m2m_changed, post_save
 
 
 class ContentError(Exception):
@@ -138,9 +140,39 @@ def load_content():
     # Imported here: the search app imports the content apps' models.
     from portail.search import index
 
-    with reversion.create_revision(), index.deferred():
+    with reversion.create_revision(manage_manually=True), index.deferred():
         reversion.set_comment("chargement du contenu")
-        return _load_all()
+        with _one_version_per_object():
+            return _load_all()
+
+
+@contextmanager
+def _one_version_per_object():
+    """Each object of a versioned model (django-reversion) that the load changes is saved once
+    in the revision, as it is at the end. Left to itself, reversion serialises an object again
+    at each of its many-to-many changes (a word's subjects, its see-also…): most of the time of
+    a load, for versions that would be thrown away."""
+    touched = {}
+
+    def saved(sender, instance, raw=False, **kwargs):
+        if not raw and reversion.is_registered(sender):
+            touched[(sender, instance.pk)] = True
+
+    def relations_changed(sender, instance, action, **kwargs):
+        if action.startswith("post_") and reversion.is_registered(type(instance)):
+            touched[(type(instance), instance.pk)] = True
+
+    post_save.connect(saved, weak=False, dispatch_uid="content-versions-save")
+    m2m_changed.connect(relations_changed, weak=False, dispatch_uid="content-versions-m2m")
+    try:
+        yield
+    finally:
+        post_save.disconnect(dispatch_uid="content-versions-save")
+        m2m_changed.disconnect(dispatch_uid="content-versions-m2m")
+    for model, pk in touched:
+        obj = model._default_manager.filter(pk=pk).first()
+        if obj is not None:
+            reversion.add_to_revision(obj)
 
 
 def _load_all():
