@@ -60,11 +60,15 @@ def test_demo_refuses_to_run_when_debug_is_off():
     assert not Theme.objects.exists()
 
 
-def test_demo_runs_when_debug_is_off_if_forced_and_warns():
+def test_demo_forced_without_debug_warns_and_uses_the_password_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "un-autre-mot-de-passe-7")
+
     output = run_demo(force=True)
 
     assert User.objects.filter(email__endswith="@demo.portail").count() == 6
     assert "Attention : DEBUG est désactivé" in output
+    assert User.objects.get(email="membre@demo.portail").check_password("un-autre-mot-de-passe-7")
+    assert "un-autre-mot-de-passe-7" in output
 
 
 def test_demo_runs_twice_without_duplicating_anything(settings):
@@ -84,10 +88,17 @@ def test_demo_runs_twice_without_duplicating_anything(settings):
     assert "Questions de démonstration : 0 créé(s), 0 mis à jour, 10 inchangé(s)" in second
 
 
-def test_demo_creates_one_account_per_role_and_answered_public_questions(settings):
+def test_demo_creates_one_account_per_role_prints_them_and_answers_public_questions(settings):
     settings.DEBUG = True
+    settings.SITE_URL = "http://127.0.0.1:8000"
 
-    run_demo()
+    output = run_demo()
+
+    for email in DEMO_ROLES:
+        assert email in output
+    assert "Animateur ou animatrice de groupe" in output
+    assert "demo-portail-42" in output
+    assert "http://127.0.0.1:8000" in output
 
     users = {user.email: user for user in User.objects.filter(email__endswith="@demo.portail")}
     assert set(users) == set(DEMO_ROLES)
@@ -117,28 +128,6 @@ def test_demo_creates_one_account_per_role_and_answered_public_questions(setting
     # Submitted like any question: nothing left to moderate, nothing personal detected.
     assert not Question.objects.awaiting_moderation().exists()
     assert all(not question.detected_spans for question in public)
-
-
-def test_demo_prints_the_accounts_their_role_the_password_and_the_address(settings):
-    settings.DEBUG = True
-    settings.SITE_URL = "http://127.0.0.1:8000"
-
-    output = run_demo()
-
-    for email in DEMO_ROLES:
-        assert email in output
-    assert "Animateur ou animatrice de groupe" in output
-    assert "demo-portail-42" in output
-    assert "http://127.0.0.1:8000" in output
-
-
-def test_demo_uses_the_password_from_the_environment(settings, monkeypatch):
-    settings.DEBUG = True
-    monkeypatch.setenv("DEMO_PASSWORD", "un-autre-mot-de-passe-7")
-
-    run_demo()
-
-    assert User.objects.get(email="membre@demo.portail").check_password("un-autre-mot-de-passe-7")
 
 
 def test_demo_refuses_a_weak_password_from_the_environment(settings, monkeypatch):
