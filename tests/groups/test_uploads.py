@@ -217,7 +217,6 @@ def test_a_bad_document_is_refused_with_its_reason(name, data, expected):
     assert expected in refusal(uploads.clean_document, upload(name, data))
 
 
-
 def test_a_truncated_photo_is_refused_even_after_weasyprint_was_imported():
     # WeasyPrint turns on Pillow's process-wide LOAD_TRUNCATED_IMAGES when imported.
     import weasyprint  # noqa: F401
