@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from portail.places.models import Quartier, Subject, Theme
+from portail.places.forms import quartier_filter, subject_filter, theme_filter
+from portail.places.models import Quartier, Theme
 from portail.questions.models import TEXT_MAX_LENGTH, TEXT_MIN_LENGTH, Question, Report
 
 # Characters a person never means to send: C0 controls but tab and line breaks, DEL, C1 controls,
@@ -289,30 +290,9 @@ class QuestionFilterForm(forms.Form):
         (Question.Status.RESOLVED, _("Résolue")),
     ]
 
-    theme = forms.ModelChoiceField(
-        label=_("Thème"),
-        required=False,
-        queryset=Theme.objects.order_by("order", "name"),
-        to_field_name="slug",
-        empty_label=_("Tous les thèmes"),
-        error_messages={"invalid_choice": _("Ce thème n'existe pas.")},
-    )
-    sujet = forms.ModelChoiceField(
-        label=_("Sujet"),
-        required=False,
-        queryset=Subject.objects.select_related("theme").order_by("theme__order", "title"),
-        to_field_name="key",
-        empty_label=_("Tous les sujets"),
-        error_messages={"invalid_choice": _("Ce sujet n'existe pas.")},
-    )
-    quartier = forms.ModelChoiceField(
-        label=_("Quartier"),
-        required=False,
-        queryset=Quartier.objects.with_commune(),
-        to_field_name="slug",
-        empty_label=_("Tous les quartiers"),
-        error_messages={"invalid_choice": _("Ce quartier n'existe pas.")},
-    )
+    theme = theme_filter()
+    sujet = subject_filter()
+    quartier = quartier_filter()
     etat = forms.ChoiceField(
         label=_("État"),
         required=False,

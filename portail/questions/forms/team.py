@@ -5,7 +5,8 @@ A refused form always keeps what the person typed."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portail.places.models import Quartier, Theme
+from portail.places.forms import quartier_filter, theme_filter
+from portail.places.models import Theme
 from portail.questions import links
 from portail.questions.forms.public import CleanTextarea, clean_text
 from portail.questions.models import TEXT_MAX_LENGTH, ModerationAction, Question
@@ -295,22 +296,8 @@ class DateInput(forms.DateInput):
 
 
 class InventoryFilterForm(forms.Form):
-    quartier = forms.ModelChoiceField(
-        label=_("Quartier"),
-        queryset=Quartier.objects.with_commune(),
-        required=False,
-        empty_label=_("Tous les quartiers"),
-        error_messages={
-            "invalid_choice": _("Ce quartier n'existe pas : choisissez dans la liste.")
-        },
-    )
-    theme = forms.ModelChoiceField(
-        label=_("Thème"),
-        queryset=Theme.objects.all(),
-        required=False,
-        empty_label=_("Tous les thèmes"),
-        error_messages={"invalid_choice": _("Ce thème n'existe pas : choisissez dans la liste.")},
-    )
+    quartier = quartier_filter(to_field_name="pk")
+    theme = theme_filter(to_field_name="pk")
     etat = forms.ChoiceField(
         label=_("État"),
         required=False,
