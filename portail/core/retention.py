@@ -4,6 +4,11 @@ django-axes writes every failed login (with the address and the name typed), eve
 every sign-in. They serve to block someone guessing a password, for minutes; after
 LOGIN_ATTEMPTS_RETENTION_DAYS they are deleted. The periods are stated on the confidentiality
 page (`retention_periods`), in words, from the same settings.
+
+The background tasks' queue (django-tasks-db) keeps every e-mail it sent, with its address and
+its text: a follow-up request's messages, a registration's name and link. Once sent (or given
+up), a task is kept TASK_RESULTS_RETENTION_DAYS for the record, then deleted; otherwise those
+copies would outlive the anonymisation of the requests they were about.
 """
 
 from datetime import timedelta
@@ -12,6 +17,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_tasks_db.models import DBTaskResult
 
 from portail.core import periodic
 
@@ -24,6 +30,19 @@ def purge_login_attempts(now):
         count, _by_model = model.objects.filter(attempt_time__lt=limit).delete()
         deleted += count
     return deleted
+
+
+# Until settings.py names it: two weeks to look into an e-mail that did not arrive.
+DEFAULT_TASK_RESULTS_RETENTION_DAYS = 14
+
+
+def purge_finished_tasks(now):
+    """Delete the background tasks finished (sent or failed) before the retention period, with
+    the e-mails they carried; tasks still waiting or running are never touched."""
+    days = getattr(settings, "TASK_RESULTS_RETENTION_DAYS", DEFAULT_TASK_RESULTS_RETENTION_DAYS)
+    finished = DBTaskResult.objects.finished().filter(finished_at__lt=now - timedelta(days=days))
+    count, _by_model = finished.delete()
+    return count
 
 
 def duration_in_words(days):
@@ -50,4 +69,9 @@ def register_jobs():
         "connexions-anciennes",
         _("Effacer les essais de connexion anciens"),
         purge_login_attempts,
+    )
+    periodic.register(
+        "taches-terminees",
+        _("Effacer les e-mails envoyés depuis longtemps de la file des tâches"),
+        purge_finished_tasks,
     )

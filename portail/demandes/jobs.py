@@ -6,6 +6,7 @@ late changes nothing."""
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 
 from portail.demandes import notifications
 from portail.demandes.models import Demande
@@ -13,20 +14,32 @@ from portail.demandes.models import Demande
 OVERDUE_DAYS = 15
 
 
+def _moderators():
+    """Moderators and staff (who moderate too, see portail.accounts.roles.is_moderator)."""
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_moderator=True) | Q(is_staff=True))
+    )
+
+
 def reminder_recipients(demande):
-    """The assignee; without one, the assigned group's facilitators; without a group, the
-    moderators (someone must notice a request nobody took)."""
+    """The assignee; without one, the assigned group's facilitators; without either (no group,
+    or a group left without a facilitator), the moderators: someone must notice a request
+    nobody is looking after."""
     if demande.assignee and demande.assignee.is_active:
         return [demande.assignee]
     if demande.assigned_group_id:
-        return list(
+        facilitators = list(
             get_user_model().objects.filter(
                 is_active=True,
                 memberships__group_id=demande.assigned_group_id,
                 memberships__role="animateur",
             )
         )
-    return list(get_user_model().objects.filter(is_active=True, is_moderator=True))
+        if facilitators:
+            return facilitators
+    return _moderators()
 
 
 def remind_overdue(now):
@@ -35,8 +48,14 @@ def remind_overdue(now):
     overdue = Demande.objects.overdue(now, OVERDUE_DAYS).select_related("assignee")
     for demande in overdue:
         with transaction.atomic():
+            # Claimed first: a second run at the same moment (two workers, a cron running
+            # late) finds the request already reminded and sends nothing.
+            claimed = Demande.objects.filter(
+                pk=demande.pk, last_reminded_at=demande.last_reminded_at
+            ).update(last_reminded_at=now)
+            if not claimed:
+                continue
             notifications.remind_team(demande, reminder_recipients(demande), OVERDUE_DAYS)
-            Demande.objects.filter(pk=demande.pk).update(last_reminded_at=now)
         reminded += 1
     return reminded
 

@@ -5,6 +5,7 @@ registration's state is read-only."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from portail.events import waitlist
 from portail.events.models import Event, Registration
 
 
@@ -59,6 +60,10 @@ class EventAdmin(admin.ModelAdmin):
         # The published minutes always follow the text as written, masked.
         if {"minutes_original", "minutes_published_at"} & set(form.changed_data):
             obj.record_minutes(obj.minutes_original, publish=bool(obj.minutes_published_at))
+        if "capacity" in form.changed_data:
+            # More places (or no limit any more): the people waiting get them and are told, as
+            # when an organiser changes the number on the event's page.
+            waitlist.fill_places(obj)
 
 
 @admin.register(Registration)

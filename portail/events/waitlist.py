@@ -7,9 +7,10 @@ PostgreSQL; SQLite takes its write lock when the transaction begins, see DATABAS
 two people registering at once never take the same last place, and a cancellation gives the
 place to exactly the next person waiting.
 
-The waitlist is first come, first served: by order of registration (the row's id). Nobody ever
-loses a place: a confirmed registration only ends when its person (or an organiser) cancels it,
-and the number of places cannot go below the people already registered (see the event form).
+The waitlist is first come, first served: by order of registration (the row's id), until the
+event is over (a late cancellation then moves nobody up). Nobody ever loses a place: a confirmed
+registration only ends when its person (or an organiser) cancels it, and the number of places
+cannot go below the people already registered (see the event form).
 """
 
 from django.db import transaction
@@ -51,6 +52,10 @@ def _lock(event):
 
 
 def _fill(event, now):
+    # Once the event is over, a freed place helps nobody: nobody is moved up, and nobody gets
+    # « une place s'est libérée » for a meeting that has already taken place.
+    if event.is_past(now):
+        return []
     confirmed = event.registrations.filter(status=CONFIRMED).count()
     waiting = event.registrations.filter(status=WAITLIST).order_by("pk")
     promoted = to_promote(event.capacity, confirmed, waiting)

@@ -7,6 +7,8 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from portail.core import periodic, retention
 from tests.accounts.helpers import page_text
@@ -81,3 +83,41 @@ def test_the_confidentiality_page_states_both_periods_from_the_settings(client, 
     assert "Essais de connexion : ils sont effacés au bout de 14 jours." in " ".join(
         content.replace("<strong>", "").replace("</strong>", "").split()
     )
+
+
+# --- The e-mails kept in the tasks' queue ---------------------------------------------------
+
+
+def queued_email(status, finished_days_ago=None):
+    finished_at = None if finished_days_ago is None else NOW - timedelta(days=finished_days_ago)
+    return DBTaskResult.objects.create(
+        status=status,
+        args_kwargs={
+            "args": [],
+            "kwargs": {"body": "Bonjour Nadia Ferhat, appelez le 06 11 22 33 44", "to": ["n@x.fr"]},
+        },
+        task_path="portail.core.tasks.send_email",
+        backend_name="default",
+        run_after=NOW,
+        finished_at=finished_at,
+    )
+
+
+def test_sent_and_failed_emails_leave_the_queue_after_the_period_waiting_ones_stay(settings):
+    settings.TASK_RESULTS_RETENTION_DAYS = 14
+    old_sent = queued_email(TaskResultStatus.SUCCESSFUL, 15)
+    old_failed = queued_email(TaskResultStatus.FAILED, 30)
+    recent = queued_email(TaskResultStatus.SUCCESSFUL, 13)
+    waiting = queued_email(TaskResultStatus.READY)
+
+    assert retention.purge_finished_tasks(NOW) == 2
+    assert retention.purge_finished_tasks(NOW) == 0
+
+    left = set(DBTaskResult.objects.values_list("pk", flat=True))
+    assert left == {recent.pk, waiting.pk}
+    assert old_sent.pk not in left and old_failed.pk not in left
+
+
+def test_the_queue_purge_is_a_registered_periodic_job():
+    queued_email(TaskResultStatus.SUCCESSFUL, 400)
+    assert periodic.run_all(now=NOW, only={"taches-terminees"}) == {"taches-terminees": 1}

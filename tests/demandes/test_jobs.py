@@ -85,6 +85,35 @@ def test_a_new_request_nobody_took_is_reminded_to_the_moderators(on_commit):
     assert [message.to for message in mail.outbox] == [[moderator.email]]
 
 
+def test_a_group_without_a_facilitator_falls_back_to_the_moderators_and_staff(on_commit):
+    group = GroupFactory()
+    MembershipFactory(group=group)  # a plain member is not reminded
+    moderator, staff = UserFactory(moderator=True), UserFactory(staff=True)
+    waiting_since(20, assigned=True, assigned_group=group)
+
+    with on_commit(execute=True):
+        assert jobs.remind_overdue(NOW) == 1
+
+    assert {message.to[0] for message in mail.outbox} == {moderator.email, staff.email}
+
+
+def test_two_runs_at_the_same_moment_send_one_reminder(on_commit, monkeypatch):
+    waiting_since(16, assigned=True, assignee=UserFactory())
+    # What a second worker read before the first one wrote.
+    stale = list(Demande.objects.overdue(NOW, jobs.OVERDUE_DAYS))
+
+    class Snapshot:
+        def select_related(self, *fields):
+            return stale
+
+    with on_commit(execute=True):
+        assert jobs.remind_overdue(NOW) == 1
+        monkeypatch.setattr(Demande.objects, "overdue", lambda now, days: Snapshot())
+        assert jobs.remind_overdue(NOW) == 0
+
+    assert len(mail.outbox) == 1
+
+
 def test_a_reminder_comes_back_15_days_later_if_still_nothing_happens(on_commit):
     waiting_since(16, assigned=True, assignee=UserFactory())
     with on_commit(execute=True):

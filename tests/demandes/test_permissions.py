@@ -101,6 +101,59 @@ def test_the_request_page_shows_contacts_and_notes_only_to_those_in_charge(clien
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_free_texts_keep_their_personal_data_for_those_in_charge_only(client, role):
+    """People type names and numbers in any box: the word to the person at closing, the place
+    and the dates of an intervention. The rest of the group reads them masked."""
+    group, other_group = GroupFactory(), GroupFactory()
+    people = people_around(group, other_group)
+    demande = DemandeFactory(
+        kind=Demande.Kind.INTERVENTION,
+        assigned=True,
+        assigned_group=group,
+        assignee=people["personne_chargee"],
+        place=f"chez {NAME_MARKER.replace('Nadia', 'Mme')}, {ADDRESS_MARKER}",
+        wished_dates=f"appeler le {PHONE_MARKER} pour fixer",
+    )
+    demande.close(
+        people["animateur_du_groupe"],
+        Demande.Outcome.DROPPED,
+        f"Madame {NAME_MARKER} ne répond plus au {PHONE_MARKER}.",
+    )
+    response = client_for(client, people, role).get(reverse("demandes:work", args=[demande.pk]))
+    if role not in SEES_REQUEST:
+        assert response.status_code != 200
+        return
+    content = page_text(response)
+    assert "ne répond plus" in content and "pour fixer" in content
+    for marker in (NAME_MARKER.split()[-1], PHONE_MARKER, ADDRESS_MARKER):
+        assert (marker in content) == (role in SEES_PRIVATE), marker
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_private_event_s_name_stays_with_those_who_may_see_the_event(client, role):
+    """A suite noted at a private group's meeting and offered to every facilitator: its origin
+    does not tell them what the private meeting was."""
+    from tests.events.factories import EventFactory
+
+    group, other_group = GroupFactory(is_public=False), GroupFactory()
+    people = people_around(group, other_group)
+    event = EventFactory(groups=[group], title="Parole des locataires menacés d'expulsion")
+    demande = event.add_suite(
+        by=people["animateur_du_groupe"],
+        kind=Demande.Kind.ACCOMPANIMENT,
+        summary="Une famille à accompagner au tribunal.",
+    )
+    response = client_for(client, people, role).get(reverse("demandes:work", args=[demande.pk]))
+    if response.status_code != 200:
+        assert role not in {"animateur_du_groupe", "animateur_autre_groupe", "moderateur"}
+        return
+    content = page_text(response)
+    assert "Une famille à accompagner" in content
+    sees_event = role in {"membre_du_groupe", "animateur_du_groupe", "personne_chargee", "equipe"}
+    assert ("menacés d'expulsion" in content) == sees_event
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_only_the_facilitators_and_moderators_may_assign(client, scene, role):
     demande, people = scene
     other = people["animateur_du_groupe"]
@@ -258,8 +311,25 @@ def people_name(user):
 
 
 @pytest.mark.parametrize("token", ["mauvais-jeton", "x" * 65, "a" * 43])
-def test_a_wrong_token_opens_nothing(client, scene, token):
-    assert client.get(reverse("demandes:follow", args=[token])).status_code == 404
+def test_a_wrong_token_opens_nothing_and_says_why(client, scene, token):
+    response = client.get(reverse("demandes:follow", args=[token]))
+    assert response.status_code == 404
+    content = page_text(response)
+    assert "Ce lien de suivi ne marche pas" in content
+    assert SUMMARY_MARKER not in content
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_the_link_of_an_anonymised_request_says_it_was_erased(client, settings):
+    settings.DEMANDES_RETENTION_DAYS = 365
+    demande = DemandeFactory(closed=True)
+    token = demande.follow_token
+    demande.anonymise()
+
+    response = client.get(reverse("demandes:follow", args=[token]))
+
+    assert response.status_code == 404
+    assert "12 mois après la fin d'une demande" in " ".join(page_text(response).split())
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -250,3 +250,19 @@ def test_the_workflow_actions_refuse_get(client, moderator):
     client.force_login(moderator)
     for name in ("assign", "start", "close", "note"):
         assert client.get(reverse(f"demandes:{name}", args=[demande.pk])).status_code == 405
+
+
+def test_a_message_sent_twice_is_stored_and_e_mailed_once(client, moderator, on_commit):
+    demande = DemandeFactory(assigned=True)
+    client.force_login(moderator)
+    url = reverse("demandes:note", args=[demande.pk])
+    data = {"text": "Nous passons jeudi à 14 h.", "audience": "personne"}
+
+    with on_commit(execute=True):
+        first = client.post(url, data)
+        second = client.post(url, data)
+        client.post(url, {**data, "audience": "interne"})  # the same words as a note: another
+
+    assert first.status_code == second.status_code == 302
+    assert list(demande.notes.values_list("for_requester", flat=True)) == [True, False]
+    assert len(mail.outbox) == 1

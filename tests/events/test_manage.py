@@ -55,6 +55,19 @@ def event_data(group, **overrides):
     return data
 
 
+def test_the_event_form_sent_twice_creates_one_event(client, group, facilitator):
+    client.force_login(facilitator)
+    first = client.post(CREATE, event_data(group))
+    second = client.post(CREATE, event_data(group))
+
+    assert Event.objects.count() == 1
+    assert first["Location"] == second["Location"] == Event.objects.get().get_absolute_url()
+    # Another event on another day is another event.
+    later = (timezone.localdate() + timedelta(days=17)).isoformat()
+    client.post(CREATE, event_data(group, date=later))
+    assert Event.objects.count() == 2
+
+
 def test_a_facilitator_creates_an_event_of_their_group(client, group, facilitator):
     client.force_login(facilitator)
     response = client.post(CREATE, event_data(group))
@@ -73,7 +86,7 @@ def test_a_facilitator_creates_an_event_of_their_group(client, group, facilitato
 def test_two_events_with_the_same_title_and_day_get_different_slugs(client, group, facilitator):
     client.force_login(facilitator)
     client.post(CREATE, event_data(group))
-    client.post(CREATE, event_data(group))
+    client.post(CREATE, event_data(group, start_time="14:00", end_time="16:00"))
     slugs = sorted(Event.objects.values_list("slug", flat=True))
     assert slugs[1] == slugs[0] + "-2"
 

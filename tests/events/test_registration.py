@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from portail.events import waitlist
 from portail.events.models import Registration
 from portail.questions.models import hash_token
 from tests.accounts.factories import UserFactory
@@ -205,6 +206,20 @@ def test_cancelling_by_the_private_link_frees_the_place_for_the_next_person(
     assert waiting.get_absolute_url() in mail.outbox[0].body
 
 
-def test_an_unknown_or_overlong_token_is_a_404(client):
-    assert client.get(reverse("events:registration", args=["inconnu"])).status_code == 404
-    assert client.get(reverse("events:registration", args=["a" * 200])).status_code == 404
+def test_an_unknown_or_overlong_token_is_a_404_that_says_the_link_does_not_work(client):
+    for token in ("inconnu", "a" * 200):
+        response = client.get(reverse("events:registration", args=[token]))
+        assert response.status_code == 404
+        content = page_text(response)
+        assert "Ce lien d'inscription ne marche pas" in content
+        assert "il ne manque pas de lettres" in content
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_a_cut_link_cancels_nothing(client):
+    registration, _ = waitlist.register(EventFactory(), name="Première")
+    truncated = registration.link_token()[:-3]
+    response = client.post(reverse("events:registration", args=[truncated]), {"action": "annuler"})
+    assert response.status_code == 404
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED

@@ -203,3 +203,26 @@ def test_people_registering_at_the_same_time_never_share_the_last_places():
     statuses = list(event.registrations.values_list("status", flat=True))
     assert statuses.count(CONFIRMED) == 3
     assert statuses.count(WAITLIST) == 5
+
+
+@pytest.mark.django_db
+def test_once_the_event_is_over_a_cancellation_moves_nobody_up(
+    django_capture_on_commit_callbacks,
+):
+    """An organiser tidying the list after the meeting must not send « une place s'est
+    libérée » for an evening that is over."""
+    event = EventFactory(capacity=1, past=True)
+    came = Registration.objects.create(event=event, name="A", status=CONFIRMED)
+    waiting = Registration.objects.create(
+        event=event, name="B", contact="b@exemple.org", status=WAITLIST
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert waitlist.cancel(came) == []
+        event.capacity = None
+        event.save()
+        assert waitlist.fill_places(event) == []
+
+    waiting.refresh_from_db()
+    assert waiting.status == WAITLIST and waiting.promoted_at is None
+    assert mail.outbox == []

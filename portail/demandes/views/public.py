@@ -180,7 +180,9 @@ def _noindex(response):
 def follow(request, token):
     demande = Demande.from_token(token) if len(token) <= MAX_TOKEN_LENGTH else None
     if demande is None:
-        raise Http404
+        # A link cut in two, copied by hand, or erased with the request after the retention
+        # period: say which, not « page not found ».
+        return _noindex(TemplateResponse(request, "demandes/lien_invalide.html", status=404))
     context = follow_context(request, demande, follow_link=notifications.follow_url(demande))
     return _noindex(TemplateResponse(request, "demandes/follow.html", context))
 

@@ -8,6 +8,7 @@ the group sees the request without them; anyone else gets a 404.
 """
 
 import statistics
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
@@ -17,6 +18,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -26,8 +28,11 @@ from portail.demandes import notifications
 from portail.demandes.forms.team import AssignForm, CloseForm, NoteForm, TeamFilterForm
 from portail.demandes.models import Demande, InvalidTransition
 from portail.places.models import Quartier
+from portail.privacy.masking import mask
 
 PAGE_SIZE = 30
+# A note or message sent twice within this delay is stored (and e-mailed) once.
+DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
 def _required(allowed):
@@ -90,10 +95,25 @@ def _page(request, demande, access, status=200, **forms):
         "note_form": NoteForm(demande=demande) if may_write else None,
         **forms,
     }
+    context.update(_readable_texts(request, demande, access))
     if access.private:
         context["notes"] = demande.notes.select_related("author")
         context["history"] = demande.history.select_related("actor")
     return TemplateResponse(request, "demandes/team/work.html", context, status=status)
+
+
+def _readable_texts(request, demande, access):
+    """The free texts of the request as this person may read them: as written for those in
+    charge, masked for the rest of the group and the facilitators who may take it (people type
+    names and numbers anywhere, not only in the contact fields). The event it comes from only
+    for those who may see that event: a private group's meeting keeps its name to itself."""
+    texts = {
+        name: getattr(demande, name) if access.private else mask(getattr(demande, name))
+        for name in ("place", "wished_dates", "outcome_reason")
+    }
+    event = demande.event
+    texts["origin_event"] = event if event and event.is_visible_to(request.user) else None
+    return texts
 
 
 @team_required
@@ -172,12 +192,22 @@ def note(request, pk):
     form = NoteForm(request.POST, demande=demande)
     if not form.is_valid():
         return _page(request, demande, access, 400, note_form=form)
-    try:
-        written = demande.add_note(request.user, form.cleaned_data["text"], form.for_requester)
-    except InvalidTransition as refusal:
-        return _refused(request, demande, refusal)
+    text, for_requester = form.cleaned_data["text"].strip(), form.for_requester
+    # The form sent twice (a double tap on a slow phone): one note, one e-mail to the person.
+    written = demande.notes.filter(
+        author=request.user,
+        text=text,
+        for_requester=for_requester,
+        created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+    ).first()
+    if written is None:
+        try:
+            written = demande.add_note(request.user, text, for_requester)
+        except InvalidTransition as refusal:
+            return _refused(request, demande, refusal)
+        if written.for_requester:
+            notifications.notify_requester(demande, notifications.MESSAGE, note=written)
     if written.for_requester:
-        notifications.notify_requester(demande, notifications.MESSAGE, note=written)
         messages.success(request, _("Le message est envoyé à la personne."))
     else:
         messages.success(request, _("La note est enregistrée."))

@@ -4,11 +4,14 @@ an event, see who registered, record attendance, the minutes and the suites.
 Every page starts from the person: a private event is a 404 to those who may not see it, and a
 403 to those who see it but do not organise it. Nothing here is cached."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -22,6 +25,8 @@ from portail.events.permissions import can_create_events, is_organiser
 from portail.events.views import visible_event
 from portail.groups.models import Group
 
+# A form sent twice within this delay creates one event.
+DUPLICATE_WINDOW = timedelta(minutes=10)
 # The keys of the last suites recorded in this session: a form sent twice stores one demande.
 SUITE_KEYS = "events_suite_keys"
 KEPT_SUITE_KEYS = 20
@@ -51,6 +56,17 @@ def _prefill(request):
     return initial
 
 
+def _just_created(user, data):
+    """The same event this person created a moment ago: the form sent twice (a double tap on
+    a slow phone) makes one event, not a second one with a « -2 » address."""
+    return Event.objects.filter(
+        created_by=user,
+        title=data["title"],
+        starts_at=data["starts_at"],
+        created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+    ).first()
+
+
 @login_required
 @never_cache
 def create(request):
@@ -59,7 +75,7 @@ def create(request):
     if request.method == "POST":
         form = EventForm(request.POST, user=request.user)
         if form.is_valid():
-            event = form.save()
+            event = _just_created(request.user, form.cleaned_data) or form.save()
             messages.success(request, _("L'événement est dans l'agenda."))
             return redirect(event)
     else:

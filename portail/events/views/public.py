@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -197,7 +196,10 @@ def register(request, slug):
 def registration_page(request, token):
     registration = Registration.from_token(token) if len(token) <= MAX_TOKEN_LENGTH else None
     if registration is None:
-        raise Http404
+        # A link cut in two by a mail program, or copied by hand: say so, not « page not found ».
+        response = TemplateResponse(request, "events/lien_invalide.html", status=404)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
     event = registration.event
     if request.method == "POST":
         if request.POST.get("action") != "annuler":
