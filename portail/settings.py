@@ -217,6 +217,14 @@ RATELIMIT_IP_META_KEY = "portail.core.ip.client_ip"
 # attempts are deleted (portail/core/retention.py), closed follow-up requests anonymised.
 LOGIN_ATTEMPTS_RETENTION_DAYS = env_int("LOGIN_ATTEMPTS_RETENTION_DAYS", 30, minimum=1)
 DEMANDES_RETENTION_DAYS = env_int("DEMANDES_RETENTION_DAYS", 365, minimum=1)
+# Finished background tasks keep the e-mails they sent: deleted after this many days.
+TASK_RESULTS_RETENTION_DAYS = env_int("TASK_RESULTS_RETENTION_DAYS", 14, minimum=1)
+# Names and contacts of an event's registrations: erased this many days after the event.
+EVENT_REGISTRATIONS_RETENTION_DAYS = env_int("EVENT_REGISTRATIONS_RETENTION_DAYS", 90, minimum=1)
+# An account without sign-in for this long is deleted, after a warning e-mail sent this many
+# days before (staff accounts excepted).
+ACCOUNTS_INACTIVE_DAYS = env_int("ACCOUNTS_INACTIVE_DAYS", 3 * 365, minimum=60)
+ACCOUNTS_INACTIVE_WARNING_DAYS = env_int("ACCOUNTS_INACTIVE_WARNING_DAYS", 30, minimum=1)
 
 # Login, sign-up and password reset: requests per address (django-ratelimit rate syntax).
 RATE_LIMITS = {

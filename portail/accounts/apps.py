@@ -6,3 +6,14 @@ class AccountsConfig(AppConfig):
     name = "portail.accounts"
     label = "accounts"
     verbose_name = _("Comptes et rôles")
+
+    def ready(self):
+        from portail.accounts import inactivity
+        from portail.core import periodic
+
+        inactivity.connect()
+        periodic.register(
+            "comptes-inactifs",
+            _("Prévenir puis supprimer les comptes inutilisés depuis longtemps"),
+            inactivity.forget_inactive_accounts,
+        )

@@ -57,6 +57,9 @@ class User(AbstractUser):
         help_text=_("Peut relire, masquer et publier les questions et messages."),
     )
     email_confirmed_at = models.DateTimeField(_("adresse confirmée le"), null=True, blank=True)
+    inactivity_warned_at = models.DateTimeField(
+        _("prévenu de la suppression pour inactivité le"), null=True, blank=True, editable=False
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

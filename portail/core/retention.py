@@ -32,21 +32,20 @@ def purge_login_attempts(now):
     return deleted
 
 
-# Until settings.py names it: two weeks to look into an e-mail that did not arrive.
-DEFAULT_TASK_RESULTS_RETENTION_DAYS = 14
-
-
 def purge_finished_tasks(now):
     """Delete the background tasks finished (sent or failed) before the retention period, with
     the e-mails they carried; tasks still waiting or running are never touched."""
-    days = getattr(settings, "TASK_RESULTS_RETENTION_DAYS", DEFAULT_TASK_RESULTS_RETENTION_DAYS)
+    days = settings.TASK_RESULTS_RETENTION_DAYS
     finished = DBTaskResult.objects.finished().filter(finished_at__lt=now - timedelta(days=days))
     count, _by_model = finished.delete()
     return count
 
 
 def duration_in_words(days):
-    """« 12 mois », « 30 jours », « 2 ans »: what a reader understands at once."""
+    """« 12 mois », « 30 jours », « 3 ans »: what a reader understands at once."""
+    if days % 365 == 0 and days >= 2 * 365:
+        years = days // 365
+        return ngettext("%(count)d an", "%(count)d ans", years) % {"count": years}
     if days % 365 == 0:
         months = days // 365 * 12
         return ngettext("%(count)d mois", "%(count)d mois", months) % {"count": months}
@@ -61,6 +60,10 @@ def retention_periods():
     return {
         "login_attempts": duration_in_words(settings.LOGIN_ATTEMPTS_RETENTION_DAYS),
         "demandes": duration_in_words(settings.DEMANDES_RETENTION_DAYS),
+        "task_results": duration_in_words(settings.TASK_RESULTS_RETENTION_DAYS),
+        "registrations": duration_in_words(settings.EVENT_REGISTRATIONS_RETENTION_DAYS),
+        "accounts": duration_in_words(settings.ACCOUNTS_INACTIVE_DAYS),
+        "accounts_warning": duration_in_words(settings.ACCOUNTS_INACTIVE_WARNING_DAYS),
     }
 
 

@@ -11,6 +11,7 @@ class EventsConfig(AppConfig):
         from portail.core import panels, periodic
         from portail.events import panels as event_panels
         from portail.events.reminders import send_reminders
+        from portail.events.retention import forget_registrations
 
         panels.register("group", "events", "events/panels/group.html", event_panels.group_panel, 30)
         panels.register(
@@ -24,3 +25,8 @@ class EventsConfig(AppConfig):
             "espace", "events-organiser", "events/panels/my_events.html", event_panels.my_events, 41
         )
         periodic.register("events-rappels", _("Rappels des événements, la veille"), send_reminders)
+        periodic.register(
+            "inscriptions-anciennes",
+            _("Effacer les noms et contacts des inscriptions aux événements passés"),
+            forget_registrations,
+        )

@@ -66,7 +66,7 @@ def test_the_purge_is_a_registered_periodic_job(settings):
         (30, "30 jours"),
         (1, "1 jour"),
         (365, "12 mois"),
-        (730, "24 mois"),
+        (730, "2 ans"),
         (90, "3 mois"),
         (45, "45 jours"),
     ],
