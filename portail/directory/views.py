@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
@@ -60,12 +61,13 @@ def organisation_detail(request, slug):
     subjects = declared | {
         fiche.subject for fiche in organisation.fiches.select_related("subject__theme")
     }
-    return TemplateResponse(
+    groups = list(organisation.groups.visible_to(request.user))
+    response = TemplateResponse(
         request,
         "directory/detail.html",
         {
             "organisation": organisation,
-            "groups": organisation.groups.visible_to(request.user),
+            "groups": groups,
             "subjects": sorted(
                 subjects, key=lambda s: (s not in declared, s.theme.order, s.theme.name, s.title)
             ),
@@ -73,6 +75,10 @@ def organisation_detail(request, slug):
             "may_edit": is_partner_of(request.user, organisation),
         },
     )
+    if any(not group.is_public for group in groups):
+        # A private group named to its members must not stay in a shared browser's cache.
+        add_never_cache_headers(response)
+    return response
 
 
 @public_page

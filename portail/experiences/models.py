@@ -57,6 +57,20 @@ def _unique_slug(model, text, max_length, reserved=()):
 
 
 class SkillQuerySet(models.QuerySet):
+    def shown_publicly(self):
+        """The list as anyone may read it: a skill noted only in drafts, in a private group's
+        records or in private events is not shown before it appears somewhere public (its
+        name alone could tell what a private group is working on). A skill nobody noted yet
+        (the shared list's seed) is shown."""
+        from portail.events.models import Event
+
+        public_records = ExperienceRecord.objects.published().filter(group__is_public=True)
+        shown = Skill.objects.filter(
+            Q(sections__record__in=public_records) | Q(events__in=Event.objects.public())
+        )
+        noted = Skill.objects.filter(Q(sections__isnull=False) | Q(events__isnull=False))
+        return self.filter(Q(pk__in=shown.values("pk")) | ~Q(pk__in=noted.values("pk")))
+
     def matching(self, name):
         """The skill that `name` means, whatever its case, accents or spaces; None if new."""
         key = skill_key(name)
@@ -520,11 +534,20 @@ class Attestation(models.Model):
             and is_facilitator_of(user, self.group)
         )
 
+    def _lock_pending(self):
+        """Re-read the state under a lock: two facilitators answering at the same moment (or
+        one button pressed twice) give one answer, and one e-mail."""
+        current = Attestation.objects.select_for_update().filter(pk=self.pk).first()
+        if current is None or current.status != self.Status.REQUESTED:
+            raise InvalidTransition(_("Cette demande a déjà reçu une réponse."))
+
+    @transaction.atomic
     def sign(self, *, by, content):
         """Validate the request: `by` (a facilitator of the group, not the person) signs
         `content`, the actions and skills as they stand now."""
         if self.status != self.Status.REQUESTED:
             raise InvalidTransition(_("Cette demande a déjà reçu une réponse."))
+        self._lock_pending()
         if not self.may_be_signed_by(by):
             raise InvalidTransition(
                 _(
@@ -543,9 +566,11 @@ class Attestation(models.Model):
         self.content = content
         self.save(update_fields=["status", "signed_by", "signed_at", "signer_name", "content"])
 
+    @transaction.atomic
     def decline(self, *, by, reason):
         if self.status != self.Status.REQUESTED:
             raise InvalidTransition(_("Cette demande a déjà reçu une réponse."))
+        self._lock_pending()
         if not self.may_be_signed_by(by):
             raise InvalidTransition(
                 _("Seul un animateur ou une animatrice du groupe peut répondre à cette demande.")

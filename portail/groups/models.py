@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -532,9 +532,16 @@ class GroupLink(models.Model):
                 raise GroupError(_("Une proposition attend déjà la réponse de l'un des groupes."))
             if existing:
                 existing.delete()
-            return cls.objects.create(
-                from_group=from_group, to_group=to_group, proposed_by=by, message=message
-            )
+            try:
+                with transaction.atomic():
+                    return cls.objects.create(
+                        from_group=from_group, to_group=to_group, proposed_by=by, message=message
+                    )
+            except IntegrityError as exc:
+                # The same proposal sent twice at the same moment: the first one stands.
+                raise GroupError(
+                    _("Une proposition attend déjà la réponse de l'un des groupes.")
+                ) from exc
 
     def _decide(self, status, by):
         with transaction.atomic():

@@ -145,6 +145,37 @@ def test_a_sole_facilitator_cannot_sign_for_themself(client, group):
     assert "pas d&#x27;autre animateur" in response.content.decode()
 
 
+def test_a_closed_account_does_not_count_as_the_facilitator_who_would_sign(client, holder, group):
+    MembershipFactory(group=group, role="animateur", user__is_active=False)
+    client.force_login(holder)
+
+    response = client.post(
+        reverse("experiences:attestation_request"), {"group": group.pk, "holder_name": "Amina"}
+    )
+
+    assert response.status_code == 400
+    assert "pas d&#x27;autre animateur" in response.content.decode()
+    assert not Attestation.objects.exists()
+
+
+def test_a_request_sent_twice_at_the_same_moment_is_kept_once_without_error(
+    client, pending, holder, group, monkeypatch
+):
+    # The second sending checked before the first one was saved: no pending request seen.
+    monkeypatch.setattr(
+        "portail.experiences.forms.AttestationRequestForm.clean_group",
+        lambda form: form.cleaned_data["group"],
+    )
+    client.force_login(holder)
+
+    response = client.post(
+        reverse("experiences:attestation_request"), {"group": group.pk, "holder_name": "Amina"}
+    )
+
+    assert response.status_code == 302
+    assert Attestation.objects.count() == 1
+
+
 def test_a_pending_request_can_be_withdrawn_by_its_author_only(client, pending, signer):
     url = reverse("experiences:attestation_withdraw", args=[pending.pk])
     client.force_login(signer)
@@ -254,6 +285,21 @@ def test_a_request_is_answered_once(client, pending, signer):
     pending.refresh_from_db()
     assert pending.status == Attestation.Status.SIGNED
     assert "Cette demande a déjà reçu une réponse." in response.content.decode()
+
+
+def test_two_facilitators_answering_at_the_same_moment_give_one_answer(pending, signer, group):
+    other = UserFactory(display_name="Karim")
+    MembershipFactory(user=other, group=group, role="animateur")
+    # Both read the request while it was waiting; Nadia signs first.
+    seen_by_karim = Attestation.objects.get(pk=pending.pk)
+    signed_attestation(pending, signer)
+
+    with pytest.raises(InvalidTransition, match="déjà reçu une réponse"):
+        seen_by_karim.decline(by=other, reason="Pas assez d'actions")
+
+    pending.refresh_from_db()
+    assert pending.status == Attestation.Status.SIGNED
+    assert pending.signer_name == "Nadia"
 
 
 def test_declining_needs_a_reason_and_tells_the_person(

@@ -45,6 +45,16 @@ def test_a_record_never_takes_the_slug_of_a_page_of_the_room(group):
     assert record.get_absolute_url() != reverse("experiences:skills")
 
 
+def test_the_creation_form_sent_twice_makes_one_record(client, group, facilitator):
+    data = {"group": group.pk, "title": "Le Groupe Logement raconte", "summary": ""}
+
+    first = client.post(reverse("experiences:create"), data)
+    second = client.post(reverse("experiences:create"), data)
+
+    record = ExperienceRecord.objects.get()
+    assert first["Location"] == second["Location"] == record.get_edit_url()
+
+
 def test_the_group_is_chosen_from_the_link_of_the_group_page(client, group, facilitator):
     response = client.get(reverse("experiences:create") + f"?groupe={group.slug}")
 
@@ -192,6 +202,43 @@ def test_sections_move_up_and_down(client, record):
     client.post(reverse(move, args=[record.slug, second.pk]), {"sens": "bas"})
     assert list(record.sections.values_list("position", flat=True)) == [1, 2, 3]
     assert record.sections.last() == second
+
+
+def test_a_section_sent_twice_is_added_once(client, record):
+    url = reverse("experiences:section_add", args=[record.slug])
+    data = {"kind": "naissance", "text": "Tout a commencé au centre social."}
+
+    first = client.post(url, data)
+    second = client.post(url, data)
+
+    section = record.sections.get()
+    assert first["Location"] == second["Location"] == f"{record.get_edit_url()}#partie-{section.pk}"
+
+
+def test_a_move_sent_twice_moves_the_section_once(client, record):
+    for n, kind in ((1, "naissance"), (2, "pourquoi"), (3, "suites")):
+        SectionFactory(record=record, position=n, kind=kind)
+    third = record.sections.get(kind="suites")
+    url = reverse("experiences:section_move", args=[record.slug, third.pk])
+
+    client.post(url, {"sens": "haut", "place": "3"})
+    client.post(url, {"sens": "haut", "place": "3"})
+
+    assert list(record.sections.values_list("kind", flat=True)) == [
+        "naissance",
+        "suites",
+        "pourquoi",
+    ]
+
+
+def test_the_move_buttons_say_where_the_section_was_seen(client, record):
+    SectionFactory(record=record, position=1, kind="naissance")
+    SectionFactory(record=record, position=2, kind="pourquoi")
+
+    html = client.get(record.get_edit_url()).content.decode()
+
+    assert html.count('name="place" value="1"') == 1
+    assert html.count('name="place" value="2"') == 1
 
 
 def test_a_section_is_edited_in_place(client, record):

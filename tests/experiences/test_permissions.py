@@ -74,6 +74,28 @@ def test_the_list_shows_drafts_to_the_group_only(client, role, group, draft, pub
     assert ("Brouillon secret" in html) == (role in INSIDERS)
 
 
+def test_the_list_with_a_private_groups_record_is_kept_out_of_the_browser_cache(
+    client, group, published
+):
+    group.is_public = False
+    group.save()
+    sign_in(client, "member", group)
+
+    response = client.get(reverse("experiences:list"))
+
+    assert "Récit publié" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_list_of_public_records_may_be_cached(client, group, published):
+    sign_in(client, "member", group)
+
+    response = client.get(reverse("experiences:list"))
+
+    assert "Récit publié" in response.content.decode()
+    assert "no-store" not in response.get("Cache-Control", "")
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("which", ["draft", "published"])
 def test_only_the_groups_facilitators_and_the_staff_edit_a_record(

@@ -204,3 +204,37 @@ def test_the_skills_page_says_nothing_about_private_groups(client, counted):
 
     assert "Groupe Logement" not in html
     assert "Groupe Énergie : 1 personne" in html
+
+
+@pytest.mark.django_db
+def test_a_skill_noted_only_in_private_places_stays_off_the_public_list(client):
+    seed = SkillFactory(name="savoir retransmettre", slug="savoir-retransmettre")
+    public = SkillFactory(name="savoir animer", slug="savoir-animer")
+    in_draft = SkillFactory(name="préparer le dossier de Mme X", slug="dossier")
+    in_private_group = SkillFactory(name="parler de la violence subie", slug="violence")
+    in_private_event = SkillFactory(name="tenir le registre des loyers", slug="registre")
+    open_group, closed_group = GroupFactory(), GroupFactory(is_public=False)
+    SectionFactory(record=RecordFactory(group=open_group, published=True), skills=[public])
+    SectionFactory(record=RecordFactory(group=open_group), skills=[in_draft])
+    SectionFactory(
+        record=RecordFactory(group=closed_group, published=True), skills=[in_private_group]
+    )
+    EventFactory(groups=[open_group], is_public=False, skills=[in_private_event])
+
+    html = client.get(reverse("experiences:skills")).content.decode()
+
+    assert seed.name in html
+    assert public.name in html
+    for hidden in (in_draft, in_private_group, in_private_event):
+        assert hidden.name not in html
+
+
+@pytest.mark.django_db
+def test_a_skill_shows_once_it_is_noted_somewhere_public(client):
+    skill = SkillFactory(name="faire un état des lieux", slug="etat-des-lieux")
+    SectionFactory(record=RecordFactory(), skills=[skill])
+    EventFactory(groups=[GroupFactory()], skills=[skill])
+
+    html = client.get(reverse("experiences:skills")).content.decode()
+
+    assert html.count('id="savoir-faire-etat-des-lieux"') == 1

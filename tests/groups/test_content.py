@@ -119,6 +119,23 @@ def test_a_bad_photo_is_refused_and_the_text_stays_in_the_form(client, group, me
     assert not Post.objects.exists()
 
 
+def test_a_post_sent_twice_is_published_once(client, group, member):
+    first = write(client, group, text="Réunion mardi à 18 h.", visibility="membres")
+    second = write(client, group, text="Réunion mardi à 18 h.", visibility="membres")
+
+    assert first.status_code == second.status_code == 302
+    assert Post.objects.count() == 1
+
+
+def test_the_same_text_may_be_posted_again_later(client, group, member):
+    old = PostFactory(group=group, author=member, text="Réunion mardi à 18 h.")
+    Post.objects.filter(pk=old.pk).update(created_at="2020-01-01T00:00:00Z")
+
+    write(client, group, text="Réunion mardi à 18 h.", visibility="membres")
+
+    assert Post.objects.count() == 2
+
+
 def test_an_empty_post_is_refused_with_a_clear_message(client, group, member):
     response = write(client, group, text="   ", visibility="membres")
 
@@ -199,6 +216,21 @@ def test_a_member_adds_a_pdf_stored_under_a_random_name_and_downloads_it_safely(
     assert "sandbox" in download["Content-Security-Policy"]
     assert "no-store" in download["Cache-Control"]
     assert body(download) == files.PDF
+
+
+def test_a_document_sent_twice_is_added_once(client, group, member):
+    first = add_document(client, group, "cr.pdf", files.PDF)
+    second = add_document(client, group, "cr.pdf", files.PDF)
+
+    assert first.status_code == second.status_code == 302
+    assert Document.objects.count() == 1
+
+
+def test_another_file_with_the_same_title_is_a_new_document(client, group, member):
+    add_document(client, group, "cr.pdf", files.PDF)
+    add_document(client, group, "cr.odt", files.odt())
+
+    assert Document.objects.count() == 2
 
 
 def test_an_odt_is_sent_with_its_own_type(client, group, member):

@@ -67,6 +67,51 @@ def test_a_name_already_taken_is_refused_and_the_text_stays(client):
     assert Group.objects.count() == 1
 
 
+def test_the_creation_form_sent_twice_makes_one_group_and_leads_to_it(client):
+    moderator = UserFactory(moderator=True)
+    client.force_login(moderator)
+
+    first = client.post(reverse("groups:create"), group_data())
+    second = client.post(reverse("groups:create"), group_data())
+
+    group = Group.objects.get()
+    assert first["Location"] == second["Location"] == group.get_absolute_url()
+    page = client.get(second["Location"])
+    assert "Le groupe est créé" in unescape(page.text)
+
+
+def test_the_creation_form_sent_twice_at_the_same_moment_leads_to_the_group(client, monkeypatch):
+    from portail.groups.views import editing
+
+    moderator = UserFactory(moderator=True)
+    client.force_login(moderator)
+    client.post(reverse("groups:create"), group_data())
+    real = editing._just_created
+    # The second sending checked before the first one was saved: name free, no recent group.
+    calls = iter([None])
+    monkeypatch.setattr(editing, "_just_created", lambda *a: next(calls, None) or real(*a))
+    monkeypatch.setattr(editing.GroupForm, "clean_name", lambda form: form.cleaned_data["name"])
+
+    response = client.post(reverse("groups:create"), group_data())
+
+    group = Group.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == group.get_absolute_url()
+
+
+def test_a_name_taken_by_someone_else_long_ago_is_still_refused(client):
+    other = MembershipFactory(role="animateur", group__name="Groupe Énergie de Beaulieu")
+    client.force_login(other.user)
+    # The same person, but not a creation of a moment ago.
+    Group.objects.filter(pk=other.group.pk).update(created_at="2020-01-01T00:00:00Z")
+
+    response = client.post(reverse("groups:create"), group_data())
+
+    assert response.status_code == 200
+    assert "Un groupe porte déjà ce nom" in unescape(response.text)
+    assert Group.objects.count() == 1
+
+
 def test_a_group_without_presentation_is_refused_with_a_clear_message(client):
     client.force_login(UserFactory(moderator=True))
 

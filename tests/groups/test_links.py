@@ -137,6 +137,21 @@ def test_a_second_proposal_between_the_same_groups_is_refused(logement, alpha):
         GroupLink.propose(from_group=logement, to_group=alpha, by=None)
 
 
+def test_the_same_proposal_sent_twice_at_once_is_refused_in_french_not_a_crash(
+    monkeypatch, logement, alpha
+):
+    GroupLinkFactory(from_group=logement, to_group=alpha)
+    # The second sending checked before the first one was saved: it found no link.
+    monkeypatch.setattr(
+        "portail.groups.models.GroupLinkQuerySet.between", lambda self, *groups: self.none()
+    )
+
+    with pytest.raises(GroupError, match="attend déjà"):
+        GroupLink.propose(from_group=logement, to_group=alpha, by=None)
+
+    assert GroupLink.objects.count() == 1
+
+
 def test_a_declined_link_may_be_proposed_again(logement, alpha):
     GroupLinkFactory(from_group=alpha, to_group=logement, status="refuse")
 

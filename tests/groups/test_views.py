@@ -142,3 +142,48 @@ def test_an_organisation_page_lists_only_the_groups_the_visitor_may_see(client):
 
     assert "Groupe ouvert" in response.text
     assert "Groupe fermé" not in response.text
+
+
+def _kept_out_of_caches(response):
+    return "no-store" in response.get("Cache-Control", "")
+
+
+def test_pages_naming_a_private_group_are_kept_out_of_the_browser_cache(client, private_group):
+    from portail.groups.models import GroupLink
+
+    quartier = QuartierFactory(name="Beaulieu")
+    private_group.quartiers.add(quartier)
+    organisation = OrganisationFactory()
+    private_group.partners.add(organisation)
+    partner = GroupFactory(name="Groupe ouvert")
+    GroupLink.objects.create(from_group=private_group, to_group=partner, status="accepte")
+    client.force_login(MembershipFactory(group=private_group).user)
+    pages = [
+        reverse("groups:list"),
+        reverse("groups:by_quartier"),
+        reverse("groups:links"),
+        organisation.get_absolute_url(),
+    ]
+
+    for url in pages:
+        response = client.get(url)
+        assert "Groupe de parole" in response.text, url
+        assert _kept_out_of_caches(response), url
+
+
+def test_pages_naming_only_public_groups_may_be_cached(client, private_group):
+    quartier = QuartierFactory(name="Beaulieu")
+    public = GroupFactory(name="Groupe ouvert")
+    public.quartiers.add(quartier)
+    organisation = OrganisationFactory()
+    public.partners.add(organisation)
+    client.force_login(MembershipFactory(group=public).user)
+
+    for url in [
+        reverse("groups:list"),
+        reverse("groups:by_quartier"),
+        organisation.get_absolute_url(),
+    ]:
+        response = client.get(url)
+        assert "Groupe ouvert" in response.text, url
+        assert not _kept_out_of_caches(response), url

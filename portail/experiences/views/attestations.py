@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -51,8 +52,11 @@ def attestation_request(request):
     form = AttestationRequestForm(request.POST, user=request.user)
     if form.is_valid():
         group = form.cleaned_data["group"]
+        # A closed account cannot sign: someone else must be there to read the request.
         other_facilitators = (
-            Membership.objects.filter(group=group, role=Membership.Role.FACILITATOR)
+            Membership.objects.filter(
+                group=group, role=Membership.Role.FACILITATOR, user__is_active=True
+            )
             .exclude(user=request.user)
             .exists()
         )
@@ -77,8 +81,13 @@ def attestation_request(request):
         return portfolio_page(request, request_form=form, status=400)
     attestation = form.save(commit=False)
     attestation.user = request.user
-    attestation.save()
-    notifications.notify_requested(attestation)
+    try:
+        with transaction.atomic():
+            attestation.save()
+            notifications.notify_requested(attestation)
+    except IntegrityError:
+        # The form sent twice at the same moment: the first request stands, and was sent.
+        pass
     messages.success(
         request,
         _(

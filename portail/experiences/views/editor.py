@@ -2,7 +2,13 @@
 sections (add, edit, move up or down, delete), publish it or take it back to draft.
 
 Plain forms and buttons: everything works without JavaScript. A record the person may not even
-see is a 404; one they may read but not edit is a 403."""
+see is a 404; one they may read but not edit is a 403.
+
+A form sent twice (a double tap on a slow phone) changes things once: the same record created a
+moment ago, the same part already in the record, a part already moved from where the form saw
+it, are not created or moved again."""
+
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +17,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -19,6 +26,8 @@ from portail.experiences.forms import RecordForm, SectionForm
 from portail.experiences.models import ExperienceRecord, RecordSection
 from portail.groups.models import Group
 from portail.privacy.masking import KIND_LABELS, detect
+
+DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
 def editor_view(view):
@@ -73,9 +82,16 @@ def record_create(request):
         initial["group"] = chosen
     form = RecordForm(request.POST or None, groups=groups, initial=initial)
     if request.method == "POST" and form.is_valid():
-        record = form.save(commit=False)
-        record.created_by = request.user
-        record.save()
+        record = ExperienceRecord.objects.filter(
+            created_by=request.user,
+            group=form.cleaned_data["group"],
+            title=form.cleaned_data["title"],
+            created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+        ).first()
+        if record is None:
+            record = form.save(commit=False)
+            record.created_by = request.user
+            record.save()
         messages.success(
             request, _("Le récit est créé, en brouillon. Ajoutez maintenant ses parties.")
         )
@@ -139,9 +155,17 @@ def section_add(request, slug):
     record = editable_record(request, slug)
     form = SectionForm(request.POST or None, record=record, initial={"kind": record.next_kind()})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            section = form.save()
-        _saved(request, form, section, _("La partie « %(part)s » est ajoutée."))
+        data = form.cleaned_data
+        same = record.sections.filter(kind=data["kind"], title=data["title"], text=data["text"])
+        section = same.first()
+        if section is None:
+            with transaction.atomic():
+                section = form.save()
+            _saved(request, form, section, _("La partie « %(part)s » est ajoutée."))
+        else:
+            messages.success(
+                request, _("La partie « %(part)s » est ajoutée.") % {"part": section.heading}
+            )
         return redirect(f"{record.get_edit_url()}#partie-{section.pk}")
     return TemplateResponse(
         request, "experiences/editor/section.html", {"record": record, "form": form}
@@ -185,8 +209,12 @@ def _saved(request, form, section, message):
 def section_move(request, slug, pk):
     record, section = editable_section(request, slug, pk)
     direction = {"haut": -1, "bas": 1}.get(request.POST.get("sens"))
+    seen_at = request.POST.get("place", "")
     if direction is None:
         messages.error(request, _("Choisissez de monter ou de descendre la partie."))
+    elif seen_at and seen_at != str(section.position):
+        # Already moved by the same form sent a moment ago (or by someone else).
+        messages.info(request, _("Cette partie a déjà changé de place : voici le récit à jour."))
     else:
         with transaction.atomic():
             moved = section.move(direction)

@@ -62,7 +62,8 @@ def record_list(request):
             and (request.user.is_staff or Group.objects.facilitated_by(request.user).exists()),
         },
     )
-    if drafts:
+    if drafts or any(not record.group.is_public for record in published):
+        # Drafts and a private group's records must not stay in a shared browser's cache.
         add_never_cache_headers(response)
     return response
 
@@ -121,6 +122,6 @@ def skills(request):
             ),
             "records": records_by_skill.get(skill.pk, []),
         }
-        for skill in Skill.objects.all()
+        for skill in Skill.objects.shown_publicly()
     ]
     return TemplateResponse(request, "experiences/skills.html", {"rows": rows})

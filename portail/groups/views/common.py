@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
 
 from portail.groups.models import Group
 from portail.groups.permissions import may_manage_group
@@ -23,3 +24,11 @@ def managed_group(request, slug):
     if not may_manage_group(request.user, group):
         raise PermissionDenied
     return group
+
+
+def shows_private_groups(response, groups):
+    """A page that names a private group (to its members or the staff) must not stay in the
+    browser's cache, on a social centre's shared computer for instance."""
+    if any(not group.is_public for group in groups):
+        add_never_cache_headers(response)
+    return response

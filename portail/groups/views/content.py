@@ -7,6 +7,8 @@ it with headers that stop a browser from running anything in it: the type we fou
 the content, `X-Content-Type-Options: nosniff`, `Content-Security-Policy: sandbox`, documents as
 attachments, and no caching of members-only files."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,6 +16,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -28,6 +31,15 @@ PAGE_SIZE = 20
 # Nothing in a file may run, load anything or reach the portal's cookies.
 FILE_CSP = "sandbox; default-src 'none'"
 IMAGE_EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
+# A form sent twice within this delay (a double tap on a slow phone, a photo that takes long to
+# send) stores one post or one document.
+DUPLICATE_WINDOW = timedelta(minutes=10)
+
+
+def _just_sent(model, **fields):
+    """The same post or document this person added a moment ago, or None."""
+    since = timezone.now() - DUPLICATE_WINDOW
+    return model.objects.filter(created_at__gte=since, **fields).first()
 
 
 def _contributor_group(request, slug):
@@ -75,19 +87,20 @@ def write_post(request, slug):
     form = PostForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        post = Post(
-            group=group,
-            author=request.user,
-            text=data["text"],
-            visibility=data["visibility"],
-            image_alt=data["image_alt"] if data["image"] else "",
-        )
-        image = data["image"]
-        if image:
-            post.image = image.as_file()
-            post.image_type = image.content_type
-            post.image_width, post.image_height = image.width, image.height
-        post.save()
+        if not _just_sent(Post, group=group, author=request.user, text=data["text"]):
+            post = Post(
+                group=group,
+                author=request.user,
+                text=data["text"],
+                visibility=data["visibility"],
+                image_alt=data["image_alt"] if data["image"] else "",
+            )
+            image = data["image"]
+            if image:
+                post.image = image.as_file()
+                post.image_type = image.content_type
+                post.image_width, post.image_height = image.width, image.height
+            post.save()
         messages.success(request, _("Votre message est publié dans le journal du groupe."))
         return redirect("groups:journal", group.slug)
     return TemplateResponse(request, "groups/post_form.html", {"group": group, "form": form})
@@ -101,16 +114,16 @@ def add_document(request, slug):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         clean = data["file"]
-        Document.objects.create(
-            group=group,
-            title=data["title"],
-            description=data["description"],
-            file=clean.file,
-            kind=clean.kind,
-            size=clean.size,
-            visibility=data["visibility"],
-            uploaded_by=request.user,
-        )
+        same = {"group": group, "uploaded_by": request.user, "title": data["title"]}
+        if not _just_sent(Document, kind=clean.kind, size=clean.size, **same):
+            Document.objects.create(
+                description=data["description"],
+                file=clean.file,
+                kind=clean.kind,
+                size=clean.size,
+                visibility=data["visibility"],
+                **same,
+            )
         messages.success(request, _("Le document est ajouté."))
         return redirect("groups:documents", group.slug)
     return TemplateResponse(request, "groups/document_form.html", {"group": group, "form": form})

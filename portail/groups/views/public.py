@@ -18,7 +18,7 @@ from portail.groups.permissions import (
     may_manage_group,
     sees_members_part,
 )
-from portail.groups.views.common import visible_group
+from portail.groups.views.common import shows_private_groups, visible_group
 from portail.places.models import Quartier
 from portail.questions.models import Question
 
@@ -46,11 +46,12 @@ def group_list(request):
         .order_by(Lower("name"))
         .prefetch_related("themes", "quartiers")
     )
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "groups/list.html",
         {"groups": groups, "may_create_group": may_create_group(request.user)},
     )
+    return shows_private_groups(response, groups)
 
 
 @public_page
@@ -65,7 +66,10 @@ def by_quartier(request):
         .order_by("commune__name", "name")
         .prefetch_related(Prefetch("group_set", queryset=visible, to_attr="visible_groups"))
     )
-    return TemplateResponse(request, "groups/quartiers.html", {"quartiers": quartiers})
+    response = TemplateResponse(request, "groups/quartiers.html", {"quartiers": quartiers})
+    return shows_private_groups(
+        response, [group for quartier in quartiers for group in quartier.visible_groups]
+    )
 
 
 def questions_inventory(group):
@@ -183,4 +187,6 @@ def links(request):
     events = agenda.upcoming_common_times(request.user, involved.values())
     for event in events:
         event.visible_groups = [g for g in event.groups.all() if g.is_visible_to(request.user)]
-    return TemplateResponse(request, "groups/links.html", {"rows": rows, "events": events})
+    response = TemplateResponse(request, "groups/links.html", {"rows": rows, "events": events})
+    shown = list(involved.values()) + [g for event in events for g in event.visible_groups]
+    return shows_private_groups(response, shown)
