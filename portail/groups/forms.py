@@ -186,23 +186,32 @@ class PostForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        text = cleaned.get("text")
-        if text and cleaned.get("visibility") == Visibility.PUBLIC:
-            kinds = sorted({span.kind for span in detect(text)})
-            if kinds:
-                labels = ", ".join(str(KIND_LABELS[kind]) for kind in kinds)
-                self.add_error(
-                    "text",
-                    ngettext(
-                        "Ce message contient peut-être une information personnelle (%(kinds)s). "
-                        "Enlevez-la, ou réservez le message aux membres du groupe.",
-                        "Ce message contient peut-être des informations personnelles "
-                        "(%(kinds)s). Enlevez-les, ou réservez le message aux membres du groupe.",
-                        len(kinds),
-                    )
-                    % {"kinds": labels},
-                )
+        refuse_personal_data_in_public(self, cleaned, ["text"], _("Ce message"))
         return cleaned
+
+
+def refuse_personal_data_in_public(form, cleaned, names, what):
+    """What everyone will read must not name or locate anyone: a public text in which the
+    engine finds personal data is refused, with the way out (remove it, or members only)."""
+    if cleaned.get("visibility") != Visibility.PUBLIC:
+        return
+    for name in names:
+        text = cleaned.get(name)
+        kinds = sorted({span.kind for span in detect(text)}) if text else []
+        if not kinds:
+            continue
+        labels = ", ".join(str(KIND_LABELS[kind]) for kind in kinds)
+        form.add_error(
+            name,
+            ngettext(
+                "%(what)s contient peut-être une information personnelle (%(kinds)s). "
+                "Enlevez-la, ou réservez-le aux membres du groupe.",
+                "%(what)s contient peut-être des informations personnelles (%(kinds)s). "
+                "Enlevez-les, ou réservez-le aux membres du groupe.",
+                len(kinds),
+            )
+            % {"what": what, "kinds": labels},
+        )
 
 
 class DocumentForm(forms.Form):
@@ -240,6 +249,13 @@ class DocumentForm(forms.Form):
 
     def clean_file(self):
         return uploads.clean_document(self.cleaned_data["file"])
+
+    def clean(self):
+        cleaned = super().clean()
+        refuse_personal_data_in_public(
+            self, cleaned, ["title", "description"], _("Ce que vous avez écrit")
+        )
+        return cleaned
 
 
 class PartnershipForm(forms.Form):

@@ -5,7 +5,10 @@ person joins through a join request that a facilitator accepts. The group keeps 
 short posts (with an optional photo) and documents, each public or for members only, and may be
 linked to partner groups (a link proposed by one group and accepted by the other)."""
 
+import hashlib
+import secrets
 import uuid
+from datetime import timedelta
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -60,6 +63,10 @@ class Group(models.Model):
     themes = models.ManyToManyField("places.Theme", verbose_name=_("thèmes"), blank=True)
     quartiers = models.ManyToManyField("places.Quartier", verbose_name=_("quartiers"), blank=True)
     presentation = models.TextField(_("présentation"))
+    # A private group cannot be found, so nobody can ask to join it: its facilitators give out
+    # an invitation link instead. Only the token's hash is kept; a new link replaces the old.
+    invitation_token_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    invitation_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
     how_to_join = models.TextField(_("comment nous rejoindre"), blank=True)
     is_public = models.BooleanField(
         _("visible de tous"),
@@ -92,6 +99,36 @@ class Group(models.Model):
 
     def get_absolute_url(self):
         return reverse("groups:detail", args=[self.slug])
+
+    INVITATION_DAYS = 14
+
+    def new_invitation(self):
+        """A new invitation token (shown once to the facilitator), valid INVITATION_DAYS; the
+        previous link stops working."""
+        token = secrets.token_urlsafe(24)
+        self.invitation_token_hash = hashlib.sha256(token.encode()).hexdigest()
+        self.invitation_expires_at = timezone.now() + timedelta(days=self.INVITATION_DAYS)
+        self.save(update_fields=["invitation_token_hash", "invitation_expires_at"])
+        return token
+
+    def end_invitation(self):
+        self.invitation_token_hash = ""
+        self.invitation_expires_at = None
+        self.save(update_fields=["invitation_token_hash", "invitation_expires_at"])
+
+    @property
+    def has_invitation(self):
+        return bool(self.invitation_token_hash) and self.invitation_expires_at > timezone.now()
+
+    @classmethod
+    def from_invitation(cls, token):
+        """The group this invitation token opens, or None (unknown, replaced or expired)."""
+        if not token:
+            return None
+        return cls.objects.filter(
+            invitation_token_hash=hashlib.sha256(token.encode()).hexdigest(),
+            invitation_expires_at__gt=timezone.now(),
+        ).first()
 
     def is_visible_to(self, user):
         """A private group stays hidden (404) from everyone but its members and the staff."""
@@ -129,12 +166,6 @@ class Group(models.Model):
             group=self, user=user, defaults={"role": role or Membership.Role.MEMBER}
         )
         return membership
-
-    def partner_groups(self):
-        """Groups linked to this one by an accepted partnership, in either direction."""
-        links = GroupLink.objects.accepted().involving(self)
-        ids = {link.other(self).pk for link in links.only("from_group", "to_group")}
-        return Group.objects.filter(pk__in=ids)
 
 
 class Membership(models.Model):

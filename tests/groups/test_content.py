@@ -314,3 +314,17 @@ def test_media_files_have_no_public_url(client, group, member):
     document = DocumentFactory(group=group, public=True)
 
     assert client.get(f"/media/{document.file.name}").status_code == 404
+
+
+def test_a_public_document_whose_title_names_someone_is_refused_but_may_stay_between_members(
+    client, group, member
+):
+    title = "Compte rendu chez Fatou, 06 12 34 56 78"
+
+    refused = add_document(client, group, "cr.pdf", files.PDF, title=title, visibility="public")
+    kept = add_document(client, group, "cr.pdf", files.PDF, title=title, visibility="membres")
+
+    assert refused.status_code == 200
+    assert "informations personnelles" in text(refused)
+    assert kept.status_code == 302
+    assert Document.objects.get().visibility == "membres"

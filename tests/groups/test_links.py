@@ -80,7 +80,6 @@ def test_the_other_group_accepts_and_the_link_shows_on_both_pages(client, logeme
     client.logout()
     assert f'href="{alpha.get_absolute_url()}"' in client.get(logement.get_absolute_url()).text
     assert f'href="{logement.get_absolute_url()}"' in client.get(alpha.get_absolute_url()).text
-    assert list(logement.partner_groups()) == [alpha]
 
 
 def test_the_proposing_group_cannot_accept_its_own_proposal(client, logement, alpha):

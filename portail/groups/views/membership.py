@@ -3,10 +3,12 @@ facilitators, remove members and make links with partner groups."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -14,7 +16,7 @@ from django.views.decorators.http import require_POST
 from portail.accounts.roles import is_member_of
 from portail.groups import agenda, notifications
 from portail.groups.forms import DecisionForm, JoinRequestForm, PartnershipForm, RoleForm
-from portail.groups.models import GroupError, GroupLink, JoinRequest, Membership
+from portail.groups.models import Group, GroupError, GroupLink, JoinRequest, Membership
 from portail.groups.permissions import may_ask_to_join
 from portail.groups.views.common import managed_group, visible_group
 
@@ -245,3 +247,46 @@ def decide_link(request, slug, pk):
     except GroupError as exc:
         messages.error(request, str(exc))
     return redirect("groups:manage", group.slug)
+
+
+# --- Invitation links (how one joins a private group, which cannot be found) ------------------
+
+
+@require_POST
+@login_required
+def invitation_link(request, slug):
+    """A facilitator creates a new link (shown once on the page) or ends the current one."""
+    group = managed_group(request, slug)
+    if request.POST.get("action") == "supprimer":
+        group.end_invitation()
+        messages.success(request, _("Le lien d'invitation ne marche plus."))
+        return redirect("groups:manage", group.slug)
+    token = group.new_invitation()
+    context = _manage_context(request, group)
+    context["new_invitation_url"] = request.build_absolute_uri(
+        reverse("groups:invitation", args=[token])
+    )
+    return TemplateResponse(request, "groups/manage.html", context)
+
+
+@never_cache
+def invitation(request, token):
+    """Someone opens the link they were given: signed in, one button to join."""
+    group = Group.from_invitation(token)
+    if group is None:
+        return TemplateResponse(request, "groups/invitation_invalide.html", status=404)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if is_member_of(request.user, group):
+        messages.info(request, _("Vous faites déjà partie de ce groupe."))
+        return redirect(group)
+    if request.method == "POST":
+        Membership.objects.get_or_create(group=group, user=request.user)
+        JoinRequest.objects.pending().filter(group=group, user=request.user).delete()
+        messages.success(
+            request,
+            _("Bienvenue : vous faites maintenant partie du groupe %(name)s.")
+            % {"name": group.name},
+        )
+        return redirect(group)
+    return TemplateResponse(request, "groups/invitation.html", {"group": group})
