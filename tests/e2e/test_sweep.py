@@ -11,10 +11,11 @@ from portail.cards.models import Deck
 from portail.core.management.commands.demo import DEFAULT_PASSWORD
 from portail.demandes.models import Demande
 from portail.directory.models import Organisation
-from portail.events.models import Event
+from portail.events.models import Event, Registration
 from portail.experiences.models import ExperienceRecord
 from portail.forum.models import ForumThread
 from portail.game.models import GameSession
+from portail.groups.models import Group
 from portail.questions.models import Question
 from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
 
@@ -115,10 +116,22 @@ def partner_pages():
 
 
 def resident_pages():
+    invitation = Group.objects.get(slug=GROUP).new_invitation()
     return [
         reverse("accounts:espace"),
         reverse("demandes:mine"),
         reverse("experiences:my_portfolio"),
+        reverse("groups:invitation", args=[invitation]),
+    ]
+
+
+def private_link_pages():
+    """The pages a person reaches by the private link of an e-mail, without an account."""
+    registration = Registration.objects.exclude(contact="").first()
+    demande = Demande.objects.exclude(contact_email="").first()
+    return [
+        registration.get_absolute_url(),
+        reverse("demandes:follow", args=[demande.follow_token]),
     ]
 
 
@@ -149,7 +162,7 @@ def test_every_page_of_the_new_rooms_is_accessible_for_the_role_that_uses_it(
     call_command("demo", stdout=None)
 
     by_role = [
-        (None, public_pages()),
+        (None, public_pages() + private_link_pages()),
         ("animatrice@demo.portail", facilitator_pages()),
         ("moderateur@demo.portail", moderator_pages()),
         ("partenaire@demo.portail", partner_pages()),
