@@ -148,7 +148,12 @@ class DeckForm(forms.ModelForm):
         self.fields["name"].error_messages["required"] = _("Donnez un nom au paquet.")
         self.fields["theme"].empty_label = _("Tous les thèmes")
         self.fields["event"].empty_label = _("Aucun événement")
-        self.fields["event"].queryset = Event.objects.order_by("-starts_at")
+        # Only the events this person may see (a private group's meeting stays hidden), and the
+        # deck's current one.
+        visible = Q(pk__in=Event.objects.visible_to(user).values("pk")) | Q(
+            pk=self.instance.event_id
+        )
+        self.fields["event"].queryset = Event.objects.filter(visible).order_by("-starts_at")
         # The deck's current group stays a choice, even for staff or a co-facilitator editing it.
         allowed = Q(pk__in=groups_for_decks(user).values("pk")) | Q(pk=self.instance.group_id)
         self.fields["group"].queryset = Group.objects.filter(allowed).order_by("name")

@@ -2,9 +2,11 @@
 
 - glossary word → « Que veut dire… ? » (kind mot), its plain definition as the answer;
 - fiche piste → « Vrai ou faux ? » (kind vrai-faux) for each sentence of its « En bref » that
-  states a fact (advice such as « Gardez une copie » is left out). Those are all TRUE: a FALSE
-  statement is never derived from a fiche, it is written by hand with its correction and legal
-  reference in content/cartes/ (see content.py);
+  states a fact and stands alone (advice such as « Gardez une copie » is left out, and so are
+  the sentences a reviewer listed in content/cartes/phrases-ecartees.toml: true in their fiche,
+  misleading once read aloud on their own). Those are all TRUE: a FALSE statement is never
+  derived from a fiche, it is written by hand with its correction and legal reference in
+  content/cartes/ (see content.py);
 - public question with at least one piste → « Que conseilleriez-vous ? » (kind question), its
   masked text as the prompt and the first piste as the answer.
 
@@ -23,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portail.cards.models import Card
-from portail.core.content import Tally
+from portail.core.content import ContentError, Tally, content_dir, field, read_toml
 from portail.fiches.models import Fiche
 from portail.glossary.models import Term, count_words
 from portail.questions.models import Question, QuestionQuerySet
@@ -34,17 +36,22 @@ ANSWER_STEPS_MAX = 5
 # A word in -ez not said to « vous » is an imperative: the sentence is advice, not a fact.
 _VERB_EZ = re.compile(r"(?:^|(?<=[\s,:?!']))(\w+ez)(?:-\w+)?\b", re.I)
 _NOT_VERBS = {"chez", "assez", "nez"}
-# A sentence that leans on the previous one (« Elle décide… », « Pendant cette période… ») means
-# nothing alone on a card.
+# A sentence that leans on the previous one (« Elle décide… », « C'est un délit… », « Le
+# propriétaire doit alors… ») or on the fiche's title (« Il faut une clause de révision dans le
+# bail » — to do what?) means nothing alone on a card, or worse, something else.
 _LEANS_ON_CONTEXT = re.compile(
-    r"^(il|elle|ils|elles|son|sa|ses|leur|leurs|cela|ce|cette|ces|la saisir)\b(?! faut)"
+    r"^(il|elle|ils|elles|son|sa|ses|leur|leurs|cela|ce|cette|ces|la saisir)\b"
+    r"|^c['’]est\b"
     r"|^[^,:]*,\s*(il|elle|ils|elles)\b(?! faut| y a)"
-    r"|\bs'il\b|\bcette période\b|\bcela\b"
-    r"|\b(vous|on|peut|peuvent|doit|doivent|devez|pouvez) (la|le|les|l')\b",
+    r"|\bs'il\b|\bcette période\b|\bcela\b|\balors\b"
+    r"|\b(vous|on|peut|peuvent|doit|doivent|devez|pouvez) (la|le|les|l')\b"
+    r"|\b(le|la|les) faire\b",
     re.I,
 )
 # Imperatives that do not end in -ez.
 _IRREGULAR_IMPERATIVE = re.compile(r"(?:^|[\s,:])(faites|dites)\b", re.I)
+# Sentences true in their fiche but misleading alone, set aside by a reviewer.
+EXCLUDED_SENTENCES = "cartes/phrases-ecartees.toml"
 
 DISCUSSIONS = {
     Card.Kind.WORD: [
@@ -131,6 +138,22 @@ def is_statement(sentence):
     return True
 
 
+def excluded_sentences():
+    """{(fiche key, sentence)} that a reviewer kept off the cards (content/cartes/
+    phrases-ecartees.toml)."""
+    if not (content_dir() / EXCLUDED_SENTENCES).exists():
+        return set()
+    excluded = set()
+    for entry in read_toml(EXCLUDED_SENTENCES, "ecartees"):
+        if not isinstance(entry, dict):
+            raise ContentError(f"{EXCLUDED_SENTENCES} : chaque phrase est un bloc [[ecartees]].")
+        fiche = field(entry, "fiche", EXCLUDED_SENTENCES, required=True)
+        sentence = field(entry, "phrase", EXCLUDED_SENTENCES, required=True)
+        field(entry, "raison", EXCLUDED_SENTENCES, required=True)
+        excluded.add((fiche, sentence))
+    return excluded
+
+
 def word_cards():
     for term in Term.objects.prefetch_related("themes"):
         themes = sorted(term.themes.all(), key=lambda theme: (theme.order, theme.name))
@@ -151,13 +174,14 @@ def word_cards():
 
 
 def fiche_cards():
+    excluded = excluded_sentences()
     for fiche in Fiche.objects.select_related("subject__theme"):
         reference = _("Fiche « %(title)s » : %(sources)s") % {
             "title": fiche.title,
             "sources": "; ".join(source["texte"] for source in fiche.sources),
         }
         for index, sentence in enumerate(fiche.summary_falc):
-            if not is_statement(sentence):
+            if not is_statement(sentence) or (fiche.slug, sentence.strip()) in excluded:
                 continue
             key = f"{fiche.slug}:{index}"
             yield (

@@ -81,9 +81,18 @@ PAWN_SHAPE_NAMES = (
     gettext_noop("hexagone"),
 )
 PAWN_RADIUS = 13
-# Where pawn n sits inside a square (offsets from the square's top-left corner): a 3 × 2 grid
-# between the number and the label, so that six pawns on one square stay visible.
+# Where the pawns standing on one square sit (offsets from its top-left corner) and how big they
+# are, by how many share the square: alone, a pawn fills the space between the number and the
+# label, so that it is seen from the back of a room; six still fit, on a 3 × 2 grid.
+PAWN_LAYOUTS = {
+    1: ((60, 77, 22),),
+    2: ((32, 77, 18), (88, 77, 18)),
+    3: ((24, 77, 13), (60, 77, 13), (96, 77, 13)),
+}
 PAWN_SLOTS = ((24, 62), (60, 62), (96, 62), (24, 92), (60, 92), (96, 92))
+# The thick line between two neighbouring squares that do not follow each other, so that the
+# eye follows the track of the spiral instead of jumping from ring to ring.
+WALL = 8
 
 
 class Pawn(NamedTuple):
@@ -171,11 +180,32 @@ def view_box(board: Board) -> tuple[int, int]:
     )
 
 
-def pawn_point(board: Board, square: int, index: int) -> tuple[int, int]:
-    """Where pawn ``index`` is drawn when it stands on ``square``."""
-    x, y = _corners(board)[square]
-    dx, dy = PAWN_SLOTS[index % len(PAWN_SLOTS)]
-    return x + dx, y + dy
+def pawn_layout(count: int) -> tuple[tuple[int, int, int], ...]:
+    """(dx, dy, radius) of each of ``count`` pawns sharing a square, in the players' order."""
+    if count in PAWN_LAYOUTS:
+        return PAWN_LAYOUTS[count]
+    return tuple((dx, dy, PAWN_RADIUS) for dx, dy in PAWN_SLOTS[:count])
+
+
+def walls(board: Board) -> list[tuple[float, float, float, float]]:
+    """Lines (x1, y1, x2, y2) in the gaps between neighbouring squares whose numbers do not
+    follow each other (the sides of the spiral's track)."""
+    columns, rows = grid_size(board.size + 1)
+    cells = spiral_cells(columns, rows)[: board.size + 1]
+    square_at = {cell: square for square, cell in enumerate(cells)}
+    lines = []
+    for (column, row), square in square_at.items():
+        x = MARGIN + column * (CELL + GAP)
+        y = MARGIN + row * (CELL_HEIGHT + GAP)
+        right = square_at.get((column + 1, row))
+        if right is not None and abs(right - square) != 1:
+            middle = x + CELL + GAP / 2
+            lines.append((middle, y - GAP / 2, middle, y + CELL_HEIGHT + GAP / 2))
+        below = square_at.get((column, row + 1))
+        if below is not None and abs(below - square) != 1:
+            middle = y + CELL_HEIGHT + GAP / 2
+            lines.append((x - GAP / 2, middle, x + CELL + GAP / 2, middle))
+    return lines
 
 
 # --- drawing ----------------------------------------------------------------------------------
@@ -399,19 +429,31 @@ def render_board_svg(
             f'font-weight="700" text-anchor="middle" fill="{INK}" aria-hidden="true">'
             f"{escape(_('Jeu de l’oie'))}</text>"
         )
-    for square, (x, y) in enumerate(_corners(board)):
+    corners = _corners(board)
+    for square, (x, y) in enumerate(corners):
         parts.append(_square(board, square, x, y))
+    track = " ".join(f"M{x1:g} {y1:g}L{x2:g} {y2:g}" for x1, y1, x2, y2 in walls(board))
+    if track:
+        parts.append(
+            f'<path class="murs" d="{track}" stroke="{INK}" stroke-width="{WALL}" fill="none"/>'
+        )
     if pawns:
-        parts.append('<g class="pions">')
-        for index, pawn in enumerate(pawns):
+        for pawn in pawns:
             if not 0 <= pawn.square <= board.size:
                 raise ValueError(f"pawn on square {pawn.square}")
-            px, py = pawn_point(board, pawn.square, index)
+        sharing: dict[int, list[int]] = {}
+        for index, pawn in enumerate(pawns):
+            sharing.setdefault(pawn.square, []).append(index)
+        parts.append('<g class="pions">')
+        for index, pawn in enumerate(pawns):
+            together = sharing[pawn.square]
+            dx, dy, radius = pawn_layout(len(together))[together.index(index)]
+            x, y = corners[pawn.square]
             name = escape(pawn.name or pawn_description(index))
             parts.append(
                 f'<g class="pion" data-joueur="{index}" data-case="{pawn.square}" '
-                f'transform="translate({px} {py})"><title>{name}</title>'
-                f"{pawn_shape(index)}</g>"
+                f'transform="translate({x + dx} {y + dy})"><title>{name}</title>'
+                f"{pawn_shape(index, radius)}</g>"
             )
         parts.append("</g>")
     parts.append("</svg>")

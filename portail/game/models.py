@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from portail.cards.models import Card
 from portail.game import rules
 
 
@@ -182,6 +183,10 @@ class GameSession(models.Model):
         state, turn = rules.play_turn(self.state)
         card_event = next((e for e in turn if e["type"] == "card"), None)
         card_id = card_event["card"] if card_event else None
+        if card_id is not None and not Card.objects.filter(pk=card_id).exists():
+            # The deck's card went away since the game began (its question was taken off the
+            # portal, its word left the glossary): the square says so, and the game goes on.
+            card_id = None
         self._save_if_current(
             version,
             events=[*self.events, *turn],

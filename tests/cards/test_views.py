@@ -7,6 +7,7 @@ from django.urls import reverse
 from portail.cards.models import Card, Deck
 from tests.accounts.factories import UserFactory
 from tests.cards.factories import CardFactory, DeckFactory
+from tests.events.factories import EventFactory
 from tests.glossary.factories import TermFactory
 from tests.groups.factories import GroupFactory, MembershipFactory
 from tests.places.factories import ThemeFactory
@@ -288,6 +289,34 @@ def test_a_facilitator_cannot_give_a_deck_to_a_group_they_do_not_lead(client, cr
     )
 
     assert response.status_code == 200 and not Deck.objects.exists()
+
+
+def test_a_private_groups_event_is_neither_offered_nor_named_to_outsiders(client, creator):
+    """A public deck may be for a private group's meeting: its title is not shown on the deck's
+    page or in the list to those who may not see the event, nor offered in the deck form."""
+    secret = GroupFactory(is_public=False)
+    event = EventFactory(title="Réunion du groupe de parole", groups=[secret])
+    EventFactory(title="Restitution publique")
+    DeckFactory(name="Paquet ouvert", slug="paquet-ouvert", event=event, cards=[])
+    insider = UserFactory()
+    MembershipFactory(user=insider, group=secret)
+
+    client.force_login(creator)
+    form = client.get(reverse("cards:deck_create")).content.decode()
+    assert "Restitution publique" in form and "Réunion du groupe de parole" not in form
+    refused = client.post(
+        reverse("cards:deck_create"),
+        {"name": "Essai", "event": event.pk, "fill": "vide", "count": "30"},
+    )
+    assert refused.status_code == 200 and not Deck.objects.filter(name="Essai").exists()
+    for url in (reverse("cards:deck", args=["paquet-ouvert"]), reverse("cards:index")):
+        for viewer in (None, creator):
+            client.logout()
+            if viewer:
+                client.force_login(viewer)
+            assert "Réunion du groupe de parole" not in client.get(url).content.decode()
+        client.force_login(insider)
+        assert "Réunion du groupe de parole" in client.get(url).content.decode()
 
 
 def test_a_new_deck_never_takes_a_reserved_address(client, creator):

@@ -130,3 +130,43 @@ def test_a_short_board_is_drawn_too():
     root = parse(drawing.render_board_svg(board))
     assert len(squares(root)) == 31
     assert "Jeu de l’oie" in texts(root)
+
+
+def test_a_thick_line_separates_neighbouring_squares_that_do_not_follow_each_other():
+    """The spiral's track reads from afar: 0 and 1 are open to each other, 1 and 30 (one above
+    the other on the classic board) are walled off."""
+    board = Board()
+    centres = drawing.square_positions(board)
+
+    def wall_between(a, b):
+        (xa, ya), (xb, yb) = centres[a], centres[b]
+        mx, my = (xa + xb) / 2, (ya + yb) / 2
+        return any(
+            min(x1, x2) - 1 <= mx <= max(x1, x2) + 1 and min(y1, y2) - 1 <= my <= max(y1, y2) + 1
+            for x1, y1, x2, y2 in drawing.walls(board)
+        )
+
+    assert centres[30][0] == centres[1][0] and centres[30][1] < centres[1][1]
+    assert wall_between(1, 30)
+    assert not wall_between(0, 1)
+    assert not any(wall_between(square, square + 1) for square in range(board.size))
+    path = parse(drawing.render_board_svg(board)).find(f"{SVG}path[@class='murs']")
+    assert path.get("d").count("M") == len(drawing.walls(board))
+
+
+def test_a_pawn_alone_on_its_square_is_drawn_big_and_pawns_stay_inside_their_square():
+    board = Board()
+    lone = drawing.pawn_layout(1)[0]
+    assert lone[2] > drawing.PAWN_RADIUS
+    for count in range(1, 7):
+        places = drawing.pawn_layout(count)
+        assert len(set(places)) == count
+        for dx, dy, radius in places:
+            reach = radius * 1.2 + 1.5  # the star's and the triangle's points, and the outline
+            assert reach <= dx <= drawing.CELL - reach
+            # Between the number (40 high) and the label (its top about 18 above the bottom).
+            assert dy - reach >= 44 and dy + reach <= drawing.CELL_HEIGHT - 20
+    root = parse(drawing.render_board_svg(board, [(3, "A"), (5, "B"), (5, "C")]))
+    drawn = [g for g in root.iter(f"{SVG}g") if g.get("class") == "pion"]
+    sizes = [float(list(g)[1].get("r") or 0) for g in drawn]
+    assert sizes[0] > drawing.PAWN_RADIUS  # A, a circle, alone on 3

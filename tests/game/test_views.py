@@ -316,6 +316,40 @@ def test_a_card_shows_its_prompt_and_hides_its_answer_until_revealed(client):
     assert "Montrer la réponse" not in content
 
 
+def test_a_card_says_its_subject_and_once_revealed_the_law_that_says_it(client):
+    game, deck = card_game()
+    deck.cards_in_order().update(
+        topic="Dépôt de garantie (caution)", reference="Loi n° 89-462 du 6 juillet 1989, article 22"
+    )
+    client.force_login(game.created_by)
+    game = play_to_card(game)
+    content = page_text(client.get(game.get_absolute_url()))
+    assert "Sujet : Dépôt de garantie (caution)" in content
+    assert "article 22" not in content
+    post(client, game, "reveal")
+    content = page_text(client.get(game.get_absolute_url()))
+    assert "Ce qui le dit : Loi n° 89-462 du 6 juillet 1989, article 22" in content
+
+
+def test_a_card_gone_from_the_portal_since_the_game_began_does_not_block_the_game(client):
+    """A question taken off the portal takes its card with it: the game that drew that card
+    goes on (the throws are seeded, so a crash there would come back at every try)."""
+    game, deck = card_game()
+    deck.cards_in_order().delete()
+    client.force_login(game.created_by)
+    for _ in range(40):
+        assert post(client, reload(game), "throw").status_code == 302
+        if reload(game).card_drawn:
+            break
+    game = reload(game)
+    assert game.card_drawn and game.current_card is None
+    assert "Pas de carte de ce type dans le paquet" in page_text(
+        client.get(game.get_absolute_url())
+    )
+    post(client, game, "throw")
+    assert reload(game).version == game.version + 1
+
+
 def test_the_next_throw_puts_the_card_away():
     game, _deck = card_game()
     game = play_to_card(game)

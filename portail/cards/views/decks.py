@@ -22,6 +22,7 @@ from portail.cards.kit import KIT_PARTS
 from portail.cards.models import Card, Deck, kind_count
 from portail.cards.permissions import may_edit_card, may_edit_deck, may_prepare_decks
 from portail.cards.views.common import editable_deck, require_preparer, visible_deck
+from portail.events.models import Event
 
 CANDIDATES_PAGE_SIZE = 40
 
@@ -34,7 +35,11 @@ def deck_list(request):
         .annotate(card_count=Count("deckcard", filter=Q(deckcard__included=True)))
         .order_by("name")
     )
-    context = {"decks": decks, "may_prepare": may_prepare_decks(request.user)}
+    context = {
+        "decks": decks,
+        "visible_events": _visible_events(request.user, [deck.event_id for deck in decks]),
+        "may_prepare": may_prepare_decks(request.user),
+    }
     if context["may_prepare"]:
         counts = dict(Card.objects.values_list("kind").annotate(n=Count("pk")).order_by())
         context["pool"] = [kind_count(kind, counts.get(kind, 0)) for kind in Card.Kind.values]
@@ -46,8 +51,12 @@ def deck_detail(request, slug):
     deck = visible_deck(request, slug)
     cards = list(deck.cards_in_order().select_related("theme"))
     may_edit = may_edit_deck(request.user, deck)
+    # A public deck may be for a private group's event: its title stays among those who may
+    # see the event.
+    event = deck.event if deck.event_id in _visible_events(request.user, [deck.event_id]) else None
     context = {
         "deck": deck,
+        "event": event,
         "cards": cards,
         "kinds": _kind_counts(cards),
         "may_edit": may_edit,
@@ -56,6 +65,14 @@ def deck_detail(request, slug):
         "editable_cards": {card.pk for card in cards if may_edit_card(request.user, card)},
     }
     return TemplateResponse(request, "cards/deck.html", context)
+
+
+def _visible_events(user, event_ids):
+    """The ids among ``event_ids`` of the events this person may see."""
+    ids = {pk for pk in event_ids if pk}
+    if not ids:
+        return set()
+    return set(Event.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def _kind_counts(cards):
