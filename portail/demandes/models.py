@@ -8,7 +8,6 @@ request's history. Once a closed request is old enough, `anonymise()` removes ev
 could tell who asked, and keeps what the statistics need (kind, states, quartier, dates).
 """
 
-import base64
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -17,12 +16,12 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from portail.accounts.roles import is_moderator
+from portail.core.tokens import derived_token, hash_token
 from portail.privacy.masking import mask
-from portail.questions.models import InvalidTransition, hash_token
+from portail.questions.models import InvalidTransition
 
 __all__ = ["Demande", "HistoryEntry", "InvalidTransition", "Note", "link_token"]
 
@@ -31,8 +30,7 @@ def link_token(submission_key):
     """The follow-up token of the request filed with this key, computed with the site's secret.
     Only its hash is stored; the key alone (in the database) does not open the link, and the
     same key always leads to the same link (a form sent twice, the status e-mails)."""
-    digest = salted_hmac("portail.demandes.suivi", submission_key).digest()
-    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+    return derived_token("portail.demandes.suivi", submission_key)
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portail.core.tokens import hash_token
 from portail.privacy.masking import mask_with_spans
-from portail.questions.models import InvalidTransition, Report, hash_token
+from portail.questions.models import InvalidTransition, Report
 
 TITLE_MAX_LENGTH = 140
 TEXT_MIN_LENGTH = 2

@@ -5,8 +5,6 @@ person joins through a join request that a facilitator accepts. The group keeps 
 short posts (with an optional photo) and documents, each public or for members only, and may be
 linked to partner groups (a link proposed by one group and accepted by the other)."""
 
-import hashlib
-import secrets
 import uuid
 from datetime import timedelta
 from pathlib import PurePosixPath
@@ -22,6 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from portail.accounts.roles import is_member_of
+from portail.core.tokens import hash_token, new_token
 
 # Paths of the groups room itself: a group may not take them as its slug.
 RESERVED_SLUGS = {"nouveau", "quartiers", "liens"}
@@ -105,8 +104,8 @@ class Group(models.Model):
     def new_invitation(self):
         """A new invitation token (shown once to the facilitator), valid INVITATION_DAYS; the
         previous link stops working."""
-        token = secrets.token_urlsafe(24)
-        self.invitation_token_hash = hashlib.sha256(token.encode()).hexdigest()
+        token = new_token()
+        self.invitation_token_hash = hash_token(token)
         self.invitation_expires_at = timezone.now() + timedelta(days=self.INVITATION_DAYS)
         self.save(update_fields=["invitation_token_hash", "invitation_expires_at"])
         return token
@@ -126,7 +125,7 @@ class Group(models.Model):
         if not token:
             return None
         return cls.objects.filter(
-            invitation_token_hash=hashlib.sha256(token.encode()).hexdigest(),
+            invitation_token_hash=hash_token(token),
             invitation_expires_at__gt=timezone.now(),
         ).first()
 

@@ -12,9 +12,6 @@ Privacy rules carried by the model:
 - reactions remember a browser by the hash of a random cookie, never by account or address.
 """
 
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
@@ -22,19 +19,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portail.core.tokens import hash_token, new_token
 from portail.privacy.masking import mask_with_spans
 
 TEXT_MIN_LENGTH = 10
 TEXT_MAX_LENGTH = 5000
 NOT_ANSWERABLE = _("Cette question n'attend pas de piste : elle est close ou pas encore relue.")
-
-
-def new_token():
-    return secrets.token_urlsafe(24)
-
-
-def hash_token(token):
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class InvalidTransition(ValueError):

@@ -11,8 +11,8 @@ import uuid
 import factory
 from django.utils import timezone
 
+from portail.core.tokens import hash_token
 from portail.demandes.models import Demande, Note, link_token
-from portail.questions.models import hash_token
 from tests.groups.factories import GroupFactory
 
 NAME_MARKER = "Nadia Ferhat"

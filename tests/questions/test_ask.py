@@ -7,7 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from portail.questions.models import Question, hash_token
+from portail.core.tokens import hash_token
+from portail.questions.models import Question
 from tests.accounts.factories import UserFactory
 from tests.accounts.helpers import page_text
 from tests.places.factories import QuartierFactory, ThemeFactory

@@ -3,7 +3,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from portail.questions.models import Question, Reaction, Report, hash_token
+from portail.core.tokens import hash_token
+from portail.questions.models import Question, Reaction, Report
 from tests.accounts.helpers import page_text
 from tests.directory.factories import OrganisationFactory
 from tests.places.factories import QuartierFactory, SubjectFactory, ThemeFactory

@@ -7,7 +7,6 @@ form's submission key: sending the same form twice stores one question, and show
 Only the link token's hash is stored, as everywhere.
 """
 
-import base64
 from datetime import timedelta
 
 from django.conf import settings
@@ -21,7 +20,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -30,8 +28,9 @@ from django_ratelimit.core import is_ratelimited
 
 from portail.accounts.roles import is_any_group_member, is_moderator
 from portail.core.tasks import send_templated_email
+from portail.core.tokens import derived_token, hash_token
 from portail.questions.forms.public import AskForm, EnterForm
-from portail.questions.models import InvalidTransition, Question, hash_token
+from portail.questions.models import InvalidTransition, Question
 from portail.questions.views.public import pistes_with_links, rate
 from portail.search.suggest import suggestions as search_suggestions
 
@@ -53,8 +52,7 @@ def _link_token(submission_key):
     """The follow-up token of the form with this key, computed with the site's secret: two
     sends of the same form — a double click on a slow phone, whose first answer the browser
     drops — lead to the same link without keeping the token anywhere."""
-    digest = salted_hmac("portail.questions.suivi", submission_key).digest()
-    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+    return derived_token("portail.questions.suivi", submission_key)
 
 
 def follow_url(token):
