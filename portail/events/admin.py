@@ -31,7 +31,15 @@ class EventAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["groups", "themes", "skills"]
     autocomplete_fields = ["created_by"]
-    readonly_fields = ["minutes", "minutes_masked_count", "created_at", "updated_at"]
+    # Cancelling tells the people registered: it is done from the event's page, not here.
+    readonly_fields = [
+        "minutes",
+        "minutes_masked_count",
+        "cancelled_at",
+        "cancellation_reason",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [RegistrationInline]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "is_public", "groups", "themes", "skills"]}),
@@ -51,6 +59,10 @@ class EventAdmin(admin.ModelAdmin):
                     "minutes_published_at",
                 ]
             },
+        ),
+        (
+            _("Annulation (depuis la page de l'événement)"),
+            {"fields": ["cancelled_at", "cancellation_reason"]},
         ),
         (None, {"fields": ["created_at", "updated_at"]}),
     ]

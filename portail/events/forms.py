@@ -13,11 +13,16 @@ from django.utils.translation import gettext_lazy as _
 
 from portail.accounts.roles import is_moderator
 from portail.events.models import Event, Registration, normalise_contact
+from portail.experiences.forms import split_names
+from portail.experiences.models import SKILL_NAME_MAX_LENGTH, Skill, clean_skill_name, skill_key
 from portail.groups.models import Group
 from portail.places.models import Quartier, Theme
 from portail.questions.forms.public import HONEYPOT, CleanTextarea, clean_text
 
 TIME_FORMATS = ["%H:%M", "%H:%M:%S", "%Hh%M", "%H h %M", "%Hh", "%H h", "%H"]
+NEW_SKILLS_MAX = 6
+SKILL_MIN_LETTERS = 3
+CANCELLATION_REASON_MAX_LENGTH = 500
 
 
 class SubmissionKeyMixin:
@@ -201,6 +206,15 @@ class EventForm(forms.ModelForm):
             "invalid": _("Cette heure n'est pas reconnue. Écrivez-la ainsi : 20:30."),
         },
     )
+    new_skills = forms.CharField(
+        label=_("Un savoir-faire qui n'est pas dans la liste (facultatif)"),
+        help_text=_(
+            "Un par ligne. S'il existe déjà, écrit autrement (majuscules, accents), c'est "
+            "celui de la liste qui est retenu : chaque savoir-faire n'est compté qu'une fois."
+        ),
+        required=False,
+        widget=CleanTextarea(attrs={"rows": 2}),
+    )
 
     class Meta:
         model = Event
@@ -215,6 +229,7 @@ class EventForm(forms.ModelForm):
             "groups",
             "description",
             "capacity",
+            "skills",
             "is_public",
         ]
         labels = {
@@ -228,6 +243,7 @@ class EventForm(forms.ModelForm):
             "groups": _("Groupes organisateurs"),
             "description": _("Description"),
             "capacity": _("Nombre de places (facultatif)"),
+            "skills": _("Savoir-faire mis en œuvre (facultatif)"),
             "is_public": _("Ouvert à tous : visible dans l'agenda public"),
         }
         help_texts = {
@@ -243,9 +259,15 @@ class EventForm(forms.ModelForm):
                 "les lignes par un tiret."
             ),
             "capacity": _("Laissez vide s'il n'y a pas de limite."),
+            "skills": _(
+                "Ce que les personnes présentes apprennent ou montrent en participant. Cochez "
+                "dans la liste commune à tous les groupes : le savoir-faire rejoint le "
+                "portfolio des personnes marquées présentes."
+            ),
         }
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
+            "skills": forms.CheckboxSelectMultiple,
             "groups": forms.CheckboxSelectMultiple,
             "accessibility": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 8}),
@@ -276,6 +298,10 @@ class EventForm(forms.ModelForm):
             "quartier": {"invalid_choice": _("Ce quartier n'existe pas.")},
             "groups": {"invalid_choice": _("Ce groupe n'existe pas ou vous ne le voyez pas.")},
             "themes": {"invalid_choice": _("Ce thème n'existe pas.")},
+            "skills": {
+                "invalid_choice": _("Ce savoir-faire n'est pas dans la liste."),
+                "invalid_pk_value": _("Choisissez les savoir-faire dans la liste."),
+            },
         }
 
     def __init__(self, *args, user, now=None, **kwargs):
@@ -286,6 +312,8 @@ class EventForm(forms.ModelForm):
         self.fields["quartier"].empty_label = _("Pas de quartier précis")
         self.fields["is_public"].label_suffix = ""
         self.fields["themes"].queryset = Theme.objects.order_by("order", "name")
+        # Alphabetical by name, accents and case aside (« écouter » with the e).
+        self.fields["skills"].queryset = Skill.objects.order_by("key", "pk")
         # The event's own groups stay choices, even a private one this person is not in:
         # saving the form must never drop a co-organiser silently.
         groups = Q(pk__in=Group.objects.visible_to(user).values("pk"))
@@ -307,6 +335,30 @@ class EventForm(forms.ModelForm):
 
     def clean_description(self):
         return clean_text(self.cleaned_data["description"])
+
+    def clean_new_skills(self):
+        """The names typed, one per line, each once; their skills are found or added to the
+        shared list only when the event is saved."""
+        names = split_names(clean_text(self.cleaned_data["new_skills"]), r"[\n;]")
+        if len(names) > NEW_SKILLS_MAX:
+            raise ValidationError(
+                _("Pas plus de %(max)d nouveaux savoir-faire à la fois."),
+                params={"max": NEW_SKILLS_MAX},
+            )
+        unique = {}
+        for name in names:
+            if len(name) > SKILL_NAME_MAX_LENGTH:
+                raise ValidationError(
+                    _("« %(name)s… » est trop long : %(max)d caractères au plus."),
+                    params={"name": name[:30], "max": SKILL_NAME_MAX_LENGTH},
+                )
+            if sum(char.isalpha() for char in name) < SKILL_MIN_LETTERS:
+                raise ValidationError(
+                    _("« %(name)s » : écrivez le savoir-faire en quelques mots."),
+                    params={"name": name},
+                )
+            unique.setdefault(skill_key(name), clean_skill_name(name))
+        return list(unique.values())
 
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]
@@ -379,7 +431,50 @@ class EventForm(forms.ModelForm):
         if commit:
             event.save()
             self.save_m2m()
+            self.save_new_skills(event)
         return event
+
+    def save_new_skills(self, event):
+        """Add the skills typed by name: an existing one written differently is reused."""
+        for name in self.cleaned_data.get("new_skills", []):
+            skill, _created = Skill.objects.find_or_create(name)
+            event.skills.add(skill)
+
+
+class CancelEventForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Pourquoi l'événement est-il annulé ?"),
+        max_length=CANCELLATION_REASON_MAX_LENGTH,
+        widget=CleanTextarea(attrs={"rows": 3}),
+        help_text=_(
+            "Quelques mots, envoyés aux personnes inscrites et affichés sur la page de "
+            "l'événement. Par exemple : « La salle n'est plus disponible. Nous vous proposerons "
+            "une autre date. » Pas de nom ni de numéro de téléphone : ils seraient masqués."
+        ),
+        error_messages={
+            "required": _(
+                "Écrivez en quelques mots pourquoi l'événement est annulé : ce message est "
+                "envoyé aux personnes inscrites."
+            ),
+            "max_length": _(
+                "C'est trop long : %(show_value)d caractères pour une limite de %(limit_value)d. "
+                "Quelques phrases suffisent."
+            ),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No maxlength: a browser would cut a pasted text silently; the server says instead.
+        self.fields["reason"].widget.attrs.pop("maxlength", None)
+
+    def clean_reason(self):
+        reason = clean_text(self.cleaned_data["reason"])
+        if not any(char.isalnum() for char in reason):
+            raise ValidationError(
+                _("Écrivez en quelques mots pourquoi l'événement est annulé, avec des lettres.")
+            )
+        return reason
 
 
 # --- after the event ------------------------------------------------------------------------

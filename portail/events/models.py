@@ -9,6 +9,10 @@ Who sees what:
   contacts of the people registered;
 - a registration is opened by its private link, whose token is derived from a stored key with
   the site's secret and stored hashed (see `Registration.link_token`).
+
+A cancelled event (`Event.cancel`) stays in the agenda until its date, marked « Annulé » with
+its reason, so that people who planned to come see it; registrations stay as they were, so that
+`Event.restore` puts everything back.
 """
 
 import base64
@@ -18,7 +22,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import dateformat, timezone
@@ -158,6 +162,12 @@ class Event(models.Model):
     minutes_masked_count = models.PositiveIntegerField(default=0, editable=False)
     minutes_published_at = models.DateTimeField(_("compte rendu publié le"), null=True, blank=True)
 
+    # Cancelled by its organisers (see `cancel`): listed until its date, marked « Annulé ».
+    cancelled_at = models.DateTimeField(_("annulé le"), null=True, blank=True)
+    cancellation_reason = models.TextField(
+        _("raison de l'annulation (données personnelles masquées)"), blank=True
+    )
+
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -196,8 +206,12 @@ class Event(models.Model):
         now = now or timezone.now()
         return (self.ends_at or self.starts_at) < now
 
+    @property
+    def is_cancelled(self):
+        return self.cancelled_at is not None
+
     def registration_is_open(self, now=None):
-        return self.starts_at > (now or timezone.now())
+        return not self.is_cancelled and self.starts_at > (now or timezone.now())
 
     @property
     def date_display(self):
@@ -256,6 +270,54 @@ class Event(models.Model):
         if confirmed is None:
             confirmed = self.registrations.filter(status=Registration.Status.CONFIRMED).count()
         return max(self.capacity - confirmed, 0)
+
+    # --- cancelling ---------------------------------------------------------------------
+
+    def cancel(self, reason, now=None):
+        """Cancel the event and tell, by e-mail once the transaction commits, everyone
+        registered or waiting who left an e-mail address. The reason is public (page, e-mails,
+        calendars): names, addresses and phone numbers in it are masked, as in the minutes.
+        Returns the registrations told, or None when the event was already cancelled: the same
+        form sent twice (a double tap, two organisers at once) sends each person one e-mail."""
+        from portail.events import notifications
+
+        now = now or timezone.now()
+        with transaction.atomic():
+            locked = Event.objects.select_for_update().get(pk=self.pk)
+            if locked.is_cancelled:
+                told = None
+            else:
+                locked.cancelled_at = now
+                locked.cancellation_reason = mask_with_spans(reason).text
+                locked.save(update_fields=["cancelled_at", "cancellation_reason", "updated_at"])
+                waiting_or_confirmed = locked.registrations.exclude(
+                    status=Registration.Status.CANCELLED
+                ).order_by("pk")
+                told = [r for r in waiting_or_confirmed if notifications.event_cancelled(r)]
+        self.cancelled_at = locked.cancelled_at
+        self.cancellation_reason = locked.cancellation_reason
+        self.updated_at = locked.updated_at
+        return told
+
+    def restore(self, now=None):
+        """Undo `cancel`. Nobody is e-mailed (the organisers are asked to tell the people
+        themselves: a second automatic e-mail contradicting the first one confuses more than
+        it helps); the places freed meanwhile go to the people waiting, as always. Returns
+        False when the event was not cancelled."""
+        from portail.events import waitlist
+
+        with transaction.atomic():
+            locked = Event.objects.select_for_update().get(pk=self.pk)
+            restored = locked.is_cancelled
+            if restored:
+                locked.cancelled_at = None
+                locked.cancellation_reason = ""
+                locked.save(update_fields=["cancelled_at", "cancellation_reason", "updated_at"])
+                waitlist.fill_places(locked, now=now)
+        self.cancelled_at = locked.cancelled_at
+        self.cancellation_reason = locked.cancellation_reason
+        self.updated_at = locked.updated_at
+        return restored
 
     # --- after the event ----------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 carries the private link, where the person sees their place and may cancel it."""
 
 from django.conf import settings
+from django.urls import reverse
 
 from portail.core.tasks import send_templated_email
 
@@ -44,3 +45,10 @@ def reminder(registration):
 def event_changed(registration, changes):
     """The date, the time or the place changed."""
     return _send("changement", registration, changes=changes)
+
+
+def event_cancelled(registration):
+    """The organisers cancelled the event; the reason is in the e-mail."""
+    return _send(
+        "annulation", registration, agenda_url=settings.SITE_URL + reverse("events:agenda")
+    )

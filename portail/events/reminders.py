@@ -1,7 +1,8 @@
 """The reminder the day before an event, a periodic job (see portail.core.periodic).
 
 From 8 a.m. (local time) on the day before, every confirmed registration with an e-mail address
-gets one reminder. `reminded_at` makes the job idempotent: run twice, late or by two workers at
+gets one reminder — none for an event its organisers cancelled (they got the cancellation
+e-mail instead). `reminded_at` makes the job idempotent: run twice, late or by two workers at
 once, each person gets one e-mail."""
 
 from datetime import datetime, time, timedelta
@@ -28,6 +29,7 @@ def send_reminders(now):
         contact__contains="@",
         event__starts_at__gte=start,
         event__starts_at__lt=end,
+        event__cancelled_at__isnull=True,
     ).select_related("event")
     sent = 0
     for registration in due:

@@ -19,6 +19,8 @@ urlpatterns = [
     path("<slug:slug>/agenda.ics", files.event_ics, name="ics"),
     path("<slug:slug>/affiche.pdf", files.poster, name="poster"),
     path("<slug:slug>/modifier/", manage.edit, name="edit"),
+    path("<slug:slug>/annuler/", manage.cancel, name="cancel"),
+    path("<slug:slug>/retablir/", manage.restore, name="restore"),
     path("<slug:slug>/participants/", manage.attendees, name="attendees"),
     path(
         "<slug:slug>/participants/<int:pk>/annuler/",

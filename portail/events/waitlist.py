@@ -10,7 +10,8 @@ place to exactly the next person waiting.
 The waitlist is first come, first served: by order of registration (the row's id), until the
 event is over (a late cancellation then moves nobody up). Nobody ever loses a place: a confirmed
 registration only ends when its person (or an organiser) cancels it, and the number of places
-cannot go below the people already registered (see the event form).
+cannot go below the people already registered (see the event form). While the event is
+cancelled, nobody registers and nobody is moved up (see `Event.cancel`).
 """
 
 from django.db import transaction
@@ -47,14 +48,19 @@ def to_promote(capacity, confirmed, waiting):
 # --- applied to the database ----------------------------------------------------------------
 
 
+class EventCancelled(Exception):
+    """Registering for an event its organisers cancelled."""
+
+
 def _lock(event):
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
 def _fill(event, now):
     # Once the event is over, a freed place helps nobody: nobody is moved up, and nobody gets
-    # « une place s'est libérée » for a meeting that has already taken place.
-    if event.is_past(now):
+    # « une place s'est libérée » for a meeting that has already taken place — nor for a
+    # cancelled one.
+    if event.is_past(now) or event.is_cancelled:
         return []
     confirmed = event.registrations.filter(status=CONFIRMED).count()
     waiting = event.registrations.filter(status=WAITLIST).order_by("pk")
@@ -69,7 +75,8 @@ def _fill(event, now):
 
 def register(event, *, name, contact="", user=None, submission_key="", now=None):
     """Register one person. Returns (registration, created): the same form sent twice (same
-    submission key) gives back the first registration."""
+    submission key) gives back the first registration. Raises EventCancelled when the event
+    was cancelled, even a moment before (the event's row is read under its lock)."""
     now = now or timezone.now()
     with transaction.atomic():
         locked = _lock(event)
@@ -77,6 +84,8 @@ def register(event, *, name, contact="", user=None, submission_key="", now=None)
             existing = locked.registrations.filter(submission_key=submission_key).first()
             if existing is not None:
                 return existing, False
+        if locked.is_cancelled:
+            raise EventCancelled
         _fill(locked, now)
         confirmed = locked.registrations.filter(status=CONFIRMED).count()
         waiting = locked.registrations.filter(status=WAITLIST).count()

@@ -11,6 +11,7 @@ from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_sc
 from tests.e2e.test_accounts import tab_to
 from tests.e2e.test_core_loop import sign_in
 from tests.events.factories import EventFactory
+from tests.experiences.factories import SkillFactory
 from tests.groups.factories import GroupFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -64,7 +65,10 @@ def test_a_facilitator_records_attendance_minutes_and_two_suites(browser, live_s
     page = sign_in(context, live_server, facilitator)
     page.set_default_timeout(10_000)
 
+    SkillFactory(name="Prendre la parole en public", slug="parole")
+    SkillFactory(name="écouter sans juger", slug="ecouter")
     page.goto("/agenda/nouveau/")
+    assert page.get_by_label("écouter sans juger").is_visible()
     assert_no_axe_violations(axe, page)
 
     page.goto(event.get_absolute_url())
@@ -124,4 +128,54 @@ def test_a_facilitator_records_attendance_minutes_and_two_suites(browser, live_s
     assert_no_axe_violations(axe, page)
     page.goto("/agenda/passes/")
     assert_no_axe_violations(axe, page)
+    context.close()
+
+
+def test_a_facilitator_cancels_an_event_then_restores_it(browser, live_server, axe):
+    group = GroupFactory(name="Groupe Logement")
+    facilitator = UserFactory()
+    MembershipFactory(user=facilitator, group=group, role="animateur")
+    event = EventFactory(title="Forum des locataires", groups=[group])
+    Registration.objects.create(
+        event=event, name="Awa", contact="awa@exemple.org", status="inscrit"
+    )
+
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR")
+    page = sign_in(context, live_server, facilitator)
+    page.set_default_timeout(10_000)
+
+    page.goto(event.get_absolute_url())
+    page.get_by_role("link", name="Annuler l'événement").click()
+    page.wait_for_url("**/annuler/")
+    assert "1 reçoit votre message par e-mail." in page.content()
+    page.get_by_role("button", name="Annuler l'événement").click()
+    page.locator(".erreurs-formulaire").wait_for()
+    assert "pourquoi l'événement est annulé" in page.content()
+    assert_no_axe_violations(axe, page)
+    page.get_by_label("Pourquoi l'événement est-il annulé ?").fill(
+        "La salle est fermée pour travaux. Nous vous proposerons une autre date."
+    )
+    page.get_by_role("button", name="Annuler l'événement").click()
+    page.wait_for_url(f"**{event.get_absolute_url()}")
+
+    banner = page.locator(".annulation")
+    assert "ANNULÉ" in banner.inner_text() and "fermée pour travaux" in banner.inner_text()
+    assert page.locator("form[action$='/inscription/']").count() == 0
+    assert_no_axe_violations(axe, page)
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert_no_horizontal_scroll(page)
+    event.refresh_from_db()
+    assert event.is_cancelled
+
+    page.goto("/agenda/")
+    assert page.locator(".evenement-resume--annule .etiquette-annule").inner_text() == "ANNULÉ"
+    assert_no_axe_violations(axe, page)
+
+    page.goto(event.get_absolute_url())
+    page.get_by_role("button", name="Rétablir l'événement").click()
+    page.wait_for_url(f"**{event.get_absolute_url()}")
+    assert "prévenez vous-même les personnes inscrites" in page.content()
+    assert page.locator(".annulation").count() == 0
+    event.refresh_from_db()
+    assert not event.is_cancelled
     context.close()

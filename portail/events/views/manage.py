@@ -1,5 +1,6 @@
 """What the organisers do (see portail.events.permissions for who they are): create and edit
-an event, see who registered, record attendance, the minutes and the suites.
+an event, cancel it (and undo that), see who registered, record attendance, the minutes and the
+suites.
 
 Every page starts from the person: a private event is a 404 to those who may not see it, and a
 403 to those who see it but do not organise it. Nothing here is cached."""
@@ -19,7 +20,13 @@ from django.views.decorators.http import require_POST
 
 from portail.core.markdown import render_markdown
 from portail.events import notifications, waitlist
-from portail.events.forms import AttendanceForm, EventForm, MinutesForm, SuiteForm
+from portail.events.forms import (
+    AttendanceForm,
+    CancelEventForm,
+    EventForm,
+    MinutesForm,
+    SuiteForm,
+)
 from portail.events.models import Event, Registration
 from portail.events.permissions import can_create_events, is_organiser
 from portail.events.views import visible_event
@@ -106,7 +113,9 @@ def edit(request, slug):
             promoted = waitlist.fill_places(event)
             changes = _changes(before, event)
             told = 0
-            if changes and not event.is_past():
+            # A cancelled event's people were told it is off: a new date is the organisers'
+            # to announce when they restore it.
+            if changes and not event.is_past() and not event.is_cancelled:
                 active = event.registrations.exclude(status=Registration.Status.CANCELLED)
                 told = sum(notifications.event_changed(r, changes) for r in active)
             messages.success(request, _("Les changements sont enregistrés."))
@@ -134,6 +143,94 @@ def edit(request, slug):
     else:
         form = EventForm(instance=event, user=request.user)
     return TemplateResponse(request, "events/form.html", {"form": form, "event": event})
+
+
+@login_required
+@never_cache
+def cancel(request, slug):
+    """Cancel the event, after a page that says what will happen and asks for the reason."""
+    event = organised_event(request, slug)
+    if event.is_cancelled:
+        messages.info(request, _("L'événement est déjà annulé."))
+        return redirect(event)
+    if event.is_past():
+        messages.error(request, _("L'événement est passé : il ne peut plus être annulé."))
+        return redirect(event)
+    form = CancelEventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        told = event.cancel(reason)
+        if told is None:
+            messages.info(request, _("L'événement est déjà annulé."))
+            return redirect(event)
+        messages.success(
+            request, _("L'événement est annulé. Il reste dans l'agenda, marqué « Annulé ».")
+        )
+        if told:
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)d personne a été prévenue par e-mail.",
+                    "%(count)d personnes ont été prévenues par e-mail.",
+                    len(told),
+                )
+                % {"count": len(told)},
+            )
+        not_told = event.registrations.exclude(status=Registration.Status.CANCELLED).count()
+        not_told -= len(told)
+        if not_told:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d personne inscrite n'a pas laissé d'e-mail : prévenez-la "
+                    "vous-même si elle a laissé un téléphone (voir « Participants et "
+                    "présences »).",
+                    "%(count)d personnes inscrites n'ont pas laissé d'e-mail : prévenez-les "
+                    "vous-même si elles ont laissé un téléphone (voir « Participants et "
+                    "présences »).",
+                    not_told,
+                )
+                % {"count": not_told},
+            )
+        if event.cancellation_reason != reason:
+            messages.warning(
+                request,
+                _(
+                    "Des données personnelles ont été masquées dans la raison publiée : "
+                    "relisez-la sur cette page."
+                ),
+            )
+        return redirect(event)
+    active = event.registrations.exclude(status=Registration.Status.CANCELLED)
+    with_email = sum(1 for r in active.only("contact") if r.email)
+    context = {
+        "event": event,
+        "form": form,
+        "active": active.count(),
+        "with_email": with_email,
+    }
+    return TemplateResponse(request, "events/cancel.html", context)
+
+
+@login_required
+@require_POST
+def restore(request, slug):
+    """Undo the cancellation. Nobody is e-mailed: the organisers are asked to tell people."""
+    event = organised_event(request, slug)
+    if event.restore():
+        messages.success(request, _("L'événement est rétabli : il n'est plus marqué « Annulé »."))
+        if event.registrations.exclude(status=Registration.Status.CANCELLED).exists():
+            messages.warning(
+                request,
+                _(
+                    "Aucun e-mail n'annonce que l'événement est rétabli : prévenez vous-même les "
+                    "personnes inscrites, qui ont peut-être reçu l'annonce de l'annulation. "
+                    "Leurs contacts sont dans « Participants et présences »."
+                ),
+            )
+    else:
+        messages.info(request, _("L'événement n'était pas annulé."))
+    return redirect(event)
 
 
 @login_required

@@ -45,6 +45,12 @@ RATE_LIMITED = gettext_lazy(
 )
 
 
+EVENT_CANCELLED = gettext_lazy(
+    "Cet événement est annulé : on ne peut plus s'y inscrire. Les autres rendez-vous sont dans "
+    "l'agenda."
+)
+
+
 def rate(name):
     def read(group, request):
         return settings.RATE_LIMITS.get(name, DEFAULT_RATES[name])
@@ -169,6 +175,9 @@ def register(request, slug):
     if RegistrationForm.is_robot(request.POST):
         # A robot filled the field people never see: it is told all went well; nothing is kept.
         return TemplateResponse(request, "events/merci.html", {"event": event})
+    if event.is_cancelled:
+        messages.error(request, EVENT_CANCELLED)
+        return redirect(event)
     if not event.registration_is_open():
         messages.error(request, _("Les inscriptions sont closes : l'événement a commencé."))
         return redirect(event)
@@ -180,13 +189,18 @@ def register(request, slug):
     if not form.is_valid():
         return _detail(request, event, form)
     data = form.cleaned_data
-    registration, created = waitlist.register(
-        event,
-        name=data["name"],
-        contact=data["contact"],
-        user=request.user if request.user.is_authenticated else None,
-        submission_key=data["submission_key"],
-    )
+    try:
+        registration, created = waitlist.register(
+            event,
+            name=data["name"],
+            contact=data["contact"],
+            user=request.user if request.user.is_authenticated else None,
+            submission_key=data["submission_key"],
+        )
+    except waitlist.EventCancelled:
+        # Cancelled while the form was being filled in.
+        messages.error(request, EVENT_CANCELLED)
+        return redirect(event)
     if not created and registration.created_at < timezone.now() - RESEND_WINDOW:
         return TemplateResponse(request, "events/deja_envoye.html", {"event": event})
     return redirect(registration.get_absolute_url() + "?nouvelle=1")
@@ -224,7 +238,7 @@ def registration_page(request, token):
         "position": registration.waitlist_position(),
         "is_new": request.GET.get("nouvelle") == "1",
         "link": settings.SITE_URL + request.path,
-        "can_cancel": registration.is_active and not event.is_past(),
+        "can_cancel": registration.is_active and not event.is_past() and not event.is_cancelled,
     }
     response = TemplateResponse(request, "events/registration.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
