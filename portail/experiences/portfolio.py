@@ -74,7 +74,7 @@ def actions_of(user, *, group=None, now=None):
     events = Event.objects.prefetch_related(
         "skills", Prefetch("groups", queryset=Group.objects.order_by("name"))
     )
-    organised = events.filter(created_by=user, starts_at__lte=now)
+    organised = events.filter(created_by=user, starts_at__lte=now, cancelled_at__isnull=True)
     attended = events.filter(
         pk__in=Registration.objects.filter(user=user, attended=True).values("event")
     ).exclude(created_by=user)

@@ -34,6 +34,7 @@ def upcoming_common_times(user, groups, now=None, limit=20):
     events = list(
         Event.objects.visible_to(user)
         .filter(kind=Event.Kind.INTERGROUP, starts_at__gte=now, groups__in=list(groups))
+        .filter(cancelled_at__isnull=True)
         .distinct()
         .order_by("starts_at", "id")
         .prefetch_related("groups")[:limit]

@@ -198,3 +198,15 @@ def test_the_settings_are_post_only(client, amina):
     client.force_login(amina)
 
     assert client.get(reverse("experiences:portfolio_settings")).status_code == 405
+
+
+def test_a_cancelled_event_is_not_counted_as_organised(amina):
+    from portail.events.models import Event
+
+    Event.objects.filter(title="Réunion de l'immeuble").update(
+        cancelled_at=timezone.now(), cancellation_reason="Salle fermée"
+    )
+
+    labels = [action.label for action in actions_of(amina)]
+
+    assert "A organisé : Réunion de l'immeuble" not in labels

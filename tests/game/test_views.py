@@ -549,3 +549,18 @@ def test_a_private_group_s_deck_and_event_are_offered_to_its_members_only(client
     client.force_login(insider)
     content = page_text(client.get(NEW))
     assert "Paquet du groupe fermé" in content and "Réunion du groupe fermé" in content
+
+
+def test_the_event_page_offers_a_game_unless_the_event_is_cancelled(client):
+    from django.utils import timezone
+
+    event = EventFactory()
+    sign_in(client, "staff")
+    start = f"{reverse('game:new')}?evenement={event.pk}"
+    assert start in client.get(event.get_absolute_url()).text.replace("&amp;", "&")
+
+    event.cancelled_at = timezone.now()
+    event.cancellation_reason = "Salle fermée"
+    event.save()
+
+    assert start not in client.get(event.get_absolute_url()).text.replace("&amp;", "&")

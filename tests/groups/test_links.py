@@ -198,6 +198,7 @@ def test_the_links_page_lists_partnerships_and_upcoming_common_times(client, log
     event("Rencontre logement et alpha", [logement, alpha])
     event("Rencontre passée", [logement, alpha], days=-3)
     event("Restitution", [logement], kind=Event.Kind.RESTITUTION)
+    event("Rencontre annulée", [logement, alpha], cancelled_at=timezone.now())
 
     response = client.get(reverse("groups:links"))
 
@@ -206,6 +207,7 @@ def test_the_links_page_lists_partnerships_and_upcoming_common_times(client, log
     assert "Rencontre logement et alpha" in text
     assert "Rencontre passée" not in text
     assert "Restitution" not in text
+    assert "Rencontre annulée" not in text
 
 
 def test_a_private_event_or_a_private_group_stays_off_the_links_page(client, logement, alpha):
