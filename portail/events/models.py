@@ -15,7 +15,6 @@ its reason, so that people who planned to come see it; registrations stay as the
 `Event.restore` puts everything back.
 """
 
-import base64
 import re
 import uuid
 
@@ -26,14 +25,13 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import dateformat, timezone
-from django.utils.crypto import salted_hmac
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from portail.core.markdown import render_markdown
+from portail.core.tokens import derived_token, hash_token
 from portail.privacy.masking import mask_with_spans
-from portail.questions.models import hash_token
 
 
 def _hour(value):
@@ -476,5 +474,4 @@ def link_token(submission_key):
     """The token of a registration's private link, computed with the site's secret: the same
     form sent twice leads to the same link, and the reminder and « une place s'est libérée »
     e-mails can carry the link, while the database alone never opens it."""
-    digest = salted_hmac("portail.events.inscription", submission_key).digest()
-    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+    return derived_token("portail.events.inscription", submission_key)

@@ -9,9 +9,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from portail.core.tokens import hash_token
 from portail.events import waitlist
 from portail.events.models import Registration
-from portail.questions.models import hash_token
 from tests.accounts.factories import UserFactory
 from tests.accounts.helpers import page_text
 from tests.events.factories import EventFactory
