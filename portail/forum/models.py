@@ -15,7 +15,10 @@ Privacy rules carried by the model:
   chose to send is stored;
 - a thread follows its opening message: it is public only once that message is published;
 - the moderation trail of a private group never reaches the moderators' pages (see
-  `ForumModerationActionQuerySet.public`).
+  `ForumModerationActionQuerySet.public`);
+- the people who take part in a public thread are told by e-mail of each new published reply
+  (without its text), unless they muted the thread or the whole forum (`ForumMute`); nothing
+  is ever sent about a groupe de parole.
 """
 
 from django.conf import settings
@@ -165,6 +168,24 @@ class ForumThread(models.Model):
     @property
     def opening(self):
         return self.posts.filter(is_opening=True).first()
+
+    def participant_ids(self):
+        """Who takes part: the person who opened it and everyone with a published message in
+        it. A message waiting for review, refused or hidden does not count."""
+        ids = set(self.posts.published().exclude(author=None).values_list("author_id", flat=True))
+        if self.author_id is not None:
+            ids.add(self.author_id)
+        return ids
+
+    def is_participant(self, user):
+        """Signed in, and the opener or the author of a message still alive (published or
+        waiting for review): the person to whom the thread's e-mails are offered."""
+        if not user.is_authenticated:
+            return False
+        if self.author_id == user.pk:
+            return True
+        alive = [Status.PUBLISHED, Status.PENDING]
+        return self.posts.filter(author=user, status__in=alive).exists()
 
     # --- creation -----------------------------------------------------------------------------
 
@@ -350,7 +371,16 @@ class ForumPost(models.Model):
         )
 
     def _require_pending(self):
-        if not self.is_pending or self.is_private:
+        """Read the state again, locked: when a moderator clicks twice on a slow connection, or
+        two moderators decide at once, only the first decision counts and is announced by
+        e-mail. Called inside the decision's transaction."""
+        current = (
+            ForumPost.objects.select_for_update()
+            .filter(pk=self.pk)
+            .values_list("status", flat=True)
+            .first()
+        )
+        if current != Status.PENDING or self.is_private:
             raise InvalidTransition(_("Ce message a déjà été traité par la modération."))
 
     def _set_thread_status(self, status):
@@ -565,3 +595,72 @@ class CharterAcceptance(models.Model):
     def accept(cls, user, group, version=CHARTER_VERSION):
         acceptance, _created = cls.objects.get_or_create(user=user, group=group, version=version)
         return acceptance
+
+
+class ForumMuteQuerySet(models.QuerySet):
+    def covering(self, thread):
+        """The mutes that silence `thread`: its own, and every forum-wide one."""
+        return self.filter(Q(thread=thread) | Q(thread__isnull=True))
+
+
+class ForumMute(models.Model):
+    """A person asked for no more e-mails about new replies: in one public thread, or (thread
+    empty) anywhere in the forum. Nothing else: the e-mails about one's own message (published,
+    refused) keep coming, they say what became of what one wrote."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("personne"),
+        on_delete=models.CASCADE,
+        related_name="forum_mutes",
+    )
+    thread = models.ForeignKey(
+        ForumThread,
+        verbose_name=_("discussion"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="mutes",
+        help_text=_("Vide : aucun e-mail de tout le forum."),
+    )
+    created_at = models.DateTimeField(_("demandé le"), default=timezone.now)
+
+    objects = ForumMuteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("e-mails arrêtés")
+        verbose_name_plural = _("e-mails arrêtés")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "thread"],
+                condition=Q(thread__isnull=False),
+                name="forum_mute_thread_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(thread__isnull=True), name="forum_mute_all_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.thread or _('tout le forum')}"
+
+    @classmethod
+    def mute(cls, user, thread=None):
+        """Idempotent: a second click (or a mail scanner after the person) changes nothing."""
+        mute, _created = cls.objects.get_or_create(user=user, thread=thread)
+        return mute
+
+    @classmethod
+    def unmute(cls, user, thread=None):
+        if thread is None:
+            cls.objects.filter(user=user, thread__isnull=True).delete()
+        else:
+            cls.objects.filter(user=user, thread=thread).delete()
+
+    @classmethod
+    def is_muted(cls, user, thread):
+        return cls.objects.filter(user=user, thread=thread).exists()
+
+    @classmethod
+    def is_muted_everywhere(cls, user):
+        return cls.objects.filter(user=user, thread__isnull=True).exists()

@@ -1,6 +1,12 @@
-"""The e-mails that tell the author of a public forum message what became of it: published (with
-the link), or not published (with the reason). Private messages are never moderated, so they
-never send anything: no private word leaves the group by e-mail.
+"""The forum's e-mails:
+- to the author of a public message, what became of it: published (with the link), or not
+  published (with the reason);
+- to the people who take part in a public thread, that a new reply is published there: the
+  thread's title and the link, never the reply's text (it is read on the portal, masked and
+  moderated), and a one-click link to stop the e-mails of that thread.
+
+Private messages are never moderated and never send anything: no word of a groupe de parole
+leaves the group by e-mail.
 
 Links are built from SITE_URL: the e-mail is written for the background worker, which has no
 request to read a host from."""
@@ -8,7 +14,10 @@ request to read a host from."""
 from django.conf import settings
 from django.urls import reverse
 
+from portail.accounts.models import User
 from portail.core.tasks import send_templated_email
+from portail.forum.models import ForumMute
+from portail.forum.tokens import make_mute_token
 
 
 def _context(post, **extra):
@@ -45,3 +54,34 @@ def notify_rejected(post):
         return False
     send_templated_email("forum/email/refus", _context(post), to)
     return True
+
+
+def reply_recipients(post):
+    """Who is told of the published reply `post`: the thread's participants (see
+    `ForumThread.participant_ids`) but its author, with an active account and a confirmed
+    address, who did not mute the thread or the forum. Nobody for an opening message, a
+    message not published, or anything in a groupe de parole."""
+    thread = post.thread
+    if post.is_opening or thread.is_private or not post.is_published or not thread.is_published:
+        return User.objects.none()
+    ids = thread.participant_ids() - {post.author_id}
+    return (
+        User.objects.filter(pk__in=ids, is_active=True, email_confirmed_at__isnull=False)
+        .exclude(pk__in=ForumMute.objects.covering(thread).values("user_id"))
+        .order_by("pk")
+    )
+
+
+def mute_url(user, thread):
+    token = make_mute_token(user, thread)
+    return f"{settings.SITE_URL}{reverse('forum:mute_link', args=[token])}"
+
+
+def notify_participants(post):
+    """One e-mail to each person to tell; returns how many."""
+    recipients = list(reply_recipients(post))
+    url = f"{settings.SITE_URL}{post.get_absolute_url()}"
+    for user in recipients:
+        context = _context(post, url=url, mute_url=mute_url(user, post.thread))
+        send_templated_email("forum/email/nouvelle_reponse", context, user.email)
+    return len(recipients)

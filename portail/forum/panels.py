@@ -1,7 +1,8 @@
 """The forum's blocks on other rooms' pages (see portail/core/panels.py):
 
 - « group » (a group's page): the link to its groupe de parole, for its members only;
-- « espace » (Mon espace): my discussions, my messages awaiting review or refused;
+- « espace » (Mon espace): my discussions, my messages awaiting review or refused, the
+  forum-wide switch of the e-mails of new replies;
 - « moderation_queue », « moderation_reports », « moderation_audit » (the moderators' pages of
   the questions room): the forum's public messages awaiting review, its open reports, its
   audit trail. Each checks the moderator role again: a panel must not rely on the page that
@@ -15,6 +16,7 @@ from portail.forum.forms import HideForm
 from portail.forum.models import (
     CharterAcceptance,
     ForumModerationAction,
+    ForumMute,
     ForumPost,
     ForumReport,
     ForumThread,
@@ -61,7 +63,13 @@ def espace_panel(request):
         .newest_activity_first()[:ESPACE_SHOWN]
     )
     groups = list(user.portal_groups.order_by("name"))
-    return {"waiting": waiting, "refused": refused, "threads": threads, "groups": groups}
+    return {
+        "waiting": waiting,
+        "refused": refused,
+        "threads": threads,
+        "groups": groups,
+        "muted_everywhere": ForumMute.is_muted_everywhere(user),
+    }
 
 
 def moderation_queue_panel(request):

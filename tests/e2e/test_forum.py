@@ -1,19 +1,25 @@
 """The forum in a real browser: a signed-in resident opens a public thread, a moderator
 approves it from the shared queue, and everyone reads it; a member enters a groupe de parole
-through its charter and is offered to mask a phone number. axe on every page."""
+through its charter and is offered to mask a phone number; a participant stops the e-mails of
+a thread from the link of an e-mail, on a small phone, then restarts them from the thread's
+page. axe on every page."""
 
 import pytest
+from django.urls import reverse
 
-from portail.forum.models import ForumThread, Status
+from portail.forum.models import ForumMute, ForumThread, Status
+from portail.forum.tokens import make_mute_token
 from tests.accounts.factories import UserFactory
 from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
 from tests.e2e.test_core_loop import sign_in
+from tests.forum.factories import PublicThreadFactory
 from tests.groups.factories import GroupFactory, MembershipFactory
 from tests.places.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TITLE = "Des moisissures dans la chambre"
+MUTE_BUTTON = "Ne plus recevoir d'e-mail pour cette discussion"
 TEXT = "Bonjour, je suis Nadia Benali. Il y a des taches noires au plafond, que faire ?"
 
 
@@ -96,3 +102,28 @@ def test_a_member_enters_the_groupe_de_parole_and_masks_a_number(browser, live_s
     assert_no_axe_violations(axe, page)
     assert_no_horizontal_scroll(page)
     context.close()
+
+
+def test_a_participant_stops_then_restarts_the_emails_of_a_thread(mobile_page, live_server, axe):
+    thread = PublicThreadFactory(
+        published=True, title="Une discussion au titre assez long sur les charges locatives"
+    )
+    person = thread.author
+    page = mobile_page
+
+    # As from the e-mail: no sign-in, and opening the link stops nothing by itself.
+    page.goto(reverse("forum:mute_link", args=[make_mute_token(person, thread)]))
+    assert not ForumMute.objects.exists()
+    assert_no_axe_violations(axe, page)
+    assert_no_horizontal_scroll(page)
+    page.get_by_role("button", name=MUTE_BUTTON).click()
+    page.get_by_text("Vous ne recevez plus d'e-mail pour cette discussion.").wait_for()
+    assert ForumMute.is_muted(person, thread)
+    assert_no_axe_violations(axe, page)
+
+    signed_in = sign_in(page.context, live_server, person)
+    signed_in.goto(thread.get_absolute_url())
+    assert_no_axe_violations(axe, signed_in)
+    signed_in.get_by_role("button", name="Recevoir de nouveau un e-mail à chaque réponse").click()
+    signed_in.get_by_role("button", name=MUTE_BUTTON).wait_for()
+    assert not ForumMute.is_muted(person, thread)

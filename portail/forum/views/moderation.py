@@ -48,6 +48,7 @@ def _decide(request, post):
             request.user, text=form.cleaned_data["texte"], title=form.cleaned_data.get("title")
         )
         notifications.notify_published(post)
+        notifications.notify_participants(post)
         return _("Le message n° %(pk)s est publié.") % {"pk": post.pk}, {}
     if action == "refuser":
         form = RejectForm(request.POST)

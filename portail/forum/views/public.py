@@ -22,7 +22,7 @@ from portail.accounts.roles import is_moderator
 from portail.core.page_cache import public_page
 from portail.forum.access import can_write_publicly
 from portail.forum.forms import ReplyForm, ReportForm, ThreadForm
-from portail.forum.models import ForumPost, ForumReport, ForumThread, Status
+from portail.forum.models import ForumMute, ForumPost, ForumReport, ForumThread, Status
 from portail.forum.views.common import (
     RATE_LIMITED,
     duplicate_since,
@@ -112,6 +112,17 @@ def _visible_posts(request, thread):
     return posts.filter(status=Status.PUBLISHED)
 
 
+def _email_choices(user, thread):
+    """What the « e-mails » block of a published thread shows its participants; None for
+    everyone else."""
+    if not thread.is_published or not thread.is_participant(user):
+        return None
+    return {
+        "muted": ForumMute.is_muted(user, thread),
+        "muted_everywhere": ForumMute.is_muted_everywhere(user),
+    }
+
+
 def _thread_response(request, thread, form=None, status=200):
     user = request.user
     can_reply = thread.is_published and can_write_publicly(user)
@@ -121,6 +132,7 @@ def _thread_response(request, thread, form=None, status=200):
         "form": form if form is not None else (ReplyForm() if can_reply else None),
         "can_reply": can_reply,
         "is_moderator": is_moderator(user),
+        "emails": _email_choices(user, thread),
     }
     response = TemplateResponse(request, "forum/thread.html", context, status=status)
     if not thread.is_published:
