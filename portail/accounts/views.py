@@ -200,6 +200,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return super().form_valid(form)
 
 
+@never_cache
 @login_required
 @sensitive_post_parameters()
 def password_change(request):
@@ -215,6 +216,7 @@ def password_change(request):
 # --- Profile and Mon espace ----------------------------------------------------------------------
 
 
+@never_cache
 @login_required
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
@@ -225,6 +227,7 @@ def profile(request):
     return TemplateResponse(request, "accounts/profile.html", {"form": form})
 
 
+@never_cache
 @login_required
 def espace(request):
     user = request.user

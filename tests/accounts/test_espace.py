@@ -90,3 +90,17 @@ def test_only_staff_moderators_get_the_admin_link(client, traits, shows_admin):
     client.force_login(UserFactory(**traits))
     content = client.get(ESPACE).content.decode()
     assert (reverse("admin:index") in content) is shows_admin
+
+
+@pytest.mark.parametrize(
+    "url_name", ["accounts:espace", "accounts:profile", "accounts:password_change"]
+)
+def test_the_private_pages_of_an_account_are_never_kept_in_a_shared_computer_s_cache(
+    client, url_name
+):
+    client.force_login(UserFactory())
+
+    response = client.get(reverse(url_name))
+
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
