@@ -29,19 +29,21 @@ def tab_to(page, selector, limit=120):
     raise AssertionError(f"{selector} jamais atteint au clavier")
 
 
-@pytest.mark.parametrize(
-    "path", ["/fiches/", "/fiches/depot-de-garantie/", "/fiches/preavis-depart/", "/lettres/"]
-)
-def test_fiche_pages_are_accessible_and_fit_320px(knowledge, page, mobile_page, axe, path):
-    response = page.goto(path)
-    assert response.status == 200
-    assert_no_axe_violations(axe, page)
-
-    mobile_page.goto(path)
-    assert_no_horizontal_scroll(mobile_page)
+PAGES = ["/fiches/", "/fiches/depot-de-garantie/", "/fiches/preavis-depart/", "/lettres/"]
 
 
-def test_a_glossary_word_of_a_fiche_opens_its_definition(knowledge, page):
+def test_fiche_pages_are_accessible_fit_320px_and_open_glossary_words(
+    knowledge, page, mobile_page, axe
+):
+    # One test for the pages (the whole knowledge base is loaded once for them).
+    for path in PAGES:
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert_no_axe_violations(axe, page)
+
+        mobile_page.goto(path)
+        assert_no_horizontal_scroll(mobile_page)
+
     page.goto("/fiches/depot-de-garantie/")
     word = page.locator("#titre-droits + div .terme-glossaire__mot").first
     word.click()
