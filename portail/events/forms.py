@@ -16,6 +16,7 @@ from portail.events.models import Event, Registration, normalise_contact
 from portail.experiences.forms import split_names
 from portail.experiences.models import SKILL_NAME_MAX_LENGTH, Skill, clean_skill_name, skill_key
 from portail.groups.models import Group
+from portail.places.forms import quartier_filter, theme_filter
 from portail.places.models import Quartier, Theme
 from portail.questions.forms.public import HONEYPOT, CleanTextarea, clean_text
 
@@ -56,14 +57,7 @@ class EventFilterForm(forms.Form):
         choices=[("", _("Tous les types")), *Event.Kind.choices],
         error_messages={"invalid_choice": _("Ce type d'événement n'existe pas.")},
     )
-    quartier = forms.ModelChoiceField(
-        label=_("Quartier"),
-        required=False,
-        queryset=Quartier.objects.with_commune(),
-        to_field_name="slug",
-        empty_label=_("Tous les quartiers"),
-        error_messages={"invalid_choice": _("Ce quartier n'existe pas.")},
-    )
+    quartier = quartier_filter()
     groupe = forms.ModelChoiceField(
         label=_("Groupe"),
         required=False,
@@ -72,14 +66,7 @@ class EventFilterForm(forms.Form):
         empty_label=_("Tous les groupes"),
         error_messages={"invalid_choice": _("Ce groupe n'existe pas.")},
     )
-    theme = forms.ModelChoiceField(
-        label=_("Thème"),
-        required=False,
-        queryset=Theme.objects.order_by("order", "name"),
-        to_field_name="slug",
-        empty_label=_("Tous les thèmes"),
-        error_messages={"invalid_choice": _("Ce thème n'existe pas.")},
-    )
+    theme = theme_filter()
 
     FILTERS = ("type", "quartier", "groupe", "theme")
 

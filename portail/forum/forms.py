@@ -6,9 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portail.forum.models import TEXT_MAX_LENGTH, TEXT_MIN_LENGTH, TITLE_MAX_LENGTH
-from portail.questions.forms.public import CleanTextarea, clean_text
+from portail.questions.forms.public import CleanTextarea, ReportReasonForm, clean_text
 from portail.questions.forms.team import REASON_MAX_LENGTH, TeamTextField
-from portail.questions.models import Report
 
 MIN_LETTERS = 2
 
@@ -122,32 +121,8 @@ class CharterForm(forms.Form):
     )
 
 
-class ReportForm(forms.Form):
-    reason = forms.ChoiceField(
-        label=_("Qu'est-ce qui ne va pas ?"),
-        choices=Report.Reason.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Choisissez une raison dans la liste."),
-            "invalid_choice": _("Choisissez une raison dans la liste."),
-        },
-    )
-    comment = forms.CharField(
-        label=_("Précision (facultatif)"),
-        required=False,
-        max_length=1000,
-        widget=CleanTextarea(attrs={"rows": 4}),
-        help_text=_("N'écrivez pas de nom ni de numéro de téléphone."),
-        error_messages={
-            "max_length": _(
-                "Votre précision est trop longue : 1 000 caractères au plus (elle en a "
-                "%(show_value)d)."
-            ),
-        },
-    )
-
-    def clean_comment(self):
-        return clean_text(self.cleaned_data["comment"].replace("\x00", ""))
+# A report on a forum message: the same reasons and comment as for a question.
+ReportForm = ReportReasonForm
 
 
 # --- Moderators and facilitators ------------------------------------------------------------

@@ -353,7 +353,9 @@ class QuestionFilterForm(forms.Form):
 # --- Reports ------------------------------------------------------------------------------------
 
 
-class ReportForm(forms.Form):
+class ReportReasonForm(forms.Form):
+    """Why a reader reports something (a question, a piste, a forum message) and a comment."""
+
     reason = forms.ChoiceField(
         label=_("Qu'est-ce qui ne va pas ?"),
         choices=Report.Reason.choices,
@@ -379,6 +381,14 @@ class ReportForm(forms.Form):
             ),
         },
     )
+
+    def clean_comment(self):
+        return clean_text(self.cleaned_data["comment"])
+
+
+class ReportForm(ReportReasonForm):
+    """A report on a question, or on one of its pistes."""
+
     piste = forms.ModelChoiceField(
         queryset=None,
         required=False,
@@ -389,6 +399,3 @@ class ReportForm(forms.Form):
     def __init__(self, *args, question, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["piste"].queryset = question.pistes.all()
-
-    def clean_comment(self):
-        return clean_text(self.cleaned_data["comment"])
