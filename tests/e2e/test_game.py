@@ -24,6 +24,16 @@ SEED = 709
 TABLE_QUESTION = "Est-ce que le bailleur peut garder toute la caution pour un trou dans le mur ?"
 
 
+def assert_focus(page, element_id):
+    """The focus lands on `element_id`: game.js moves it once the swapped block is settled,
+    a moment after the new version appears, so wait for it (a few seconds at most)."""
+    page.wait_for_function(
+        "(id) => document.activeElement && document.activeElement.id === id",
+        arg=element_id,
+        timeout=5_000,
+    )
+
+
 def deck():
     question = CardFactory(
         kind="question",
@@ -37,7 +47,7 @@ def deck():
 
 def throw_by_keyboard(page, version):
     """Enter on the focused « Lancer » button; wait for the swapped block."""
-    assert page.evaluate("() => document.activeElement.id") == "bouton-lancer"
+    assert_focus(page, "bouton-lancer")
     page.keyboard.press("Enter")
     page.wait_for_selector(f'#partie[data-version="{version + 1}"]')
     return version + 1
@@ -105,7 +115,7 @@ def test_a_facilitator_plays_a_whole_game_with_the_keyboard(browser, live_server
     page.wait_for_selector(f'#partie[data-version="{version + 1}"]')
     version += 1
     assert "rendu au départ" in page.locator(".carte-jeu__reponse").inner_text()
-    assert page.evaluate("() => document.activeElement.id") == "reponse"
+    assert_focus(page, "reponse")
     screen.wait_for_selector(".carte-jeu__reponse", timeout=8_000)
 
     # A question of the table goes to moderation; the game goes on.
@@ -137,7 +147,7 @@ def test_a_facilitator_plays_a_whole_game_with_the_keyboard(browser, live_server
     page.wait_for_selector(".partie__gagnant")
     assert "Équipe Orange a gagné !" in page.locator(".partie__gagnant").inner_text()
     assert page.locator("#bouton-lancer").count() == 0
-    assert page.evaluate("() => document.activeElement.id") == "dernier-coup"
+    assert_focus(page, "dernier-coup")
     assert GameSession.objects.get().is_finished
     assert_no_axe_violations(axe, page)
     screen.wait_for_selector(".partie__gagnant", timeout=8_000)
