@@ -143,6 +143,7 @@ def test_a_facilitator_plays_a_whole_game_with_the_keyboard(browser, live_server
     version = throw_by_keyboard(page, version)
     assert page.locator('.pion[data-joueur="1"]').get_attribute("data-case") == "53"
     version = throw_by_keyboard(page, version)
+    assert_focus(page, "bouton-lancer")
     page.keyboard.press("Enter")
     page.wait_for_selector(".partie__gagnant")
     assert "Équipe Orange a gagné !" in page.locator(".partie__gagnant").inner_text()
