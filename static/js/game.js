@@ -9,7 +9,6 @@
   var reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
   var STEP_MS = 180;
   var MAX_MS = 4000;
-  var before = null;
 
   function corner(svg, square) {
     var rect = svg.querySelector("#case-" + square + " rect");
@@ -91,26 +90,55 @@
     if (target) target.focus();
   }
 
+  function versionOf(html) {
+    var match = /id="partie"[^>]*data-version="(\d+)"/.exec(html || "");
+    return match ? +match[1] : null;
+  }
+
+  // What the screen showed last, kept across swaps: a poll and an action can both answer with
+  // the same new version, and their swaps may interleave; the pawns walk and the turn is read
+  // once per new version, and the focus wish survives until a swap has settled.
+  var shown = null;
+  var wantedFocus = null;
+
+  function remember(block) {
+    shown = { version: block.getAttribute("data-version"), squares: pawnSquares(block) };
+  }
+
+  function start() {
+    var block = document.getElementById("partie");
+    if (block) remember(block);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+
   document.addEventListener("htmx:beforeSwap", function (event) {
     var block = document.getElementById("partie");
     if (!block || event.detail.target !== block) return;
+    var config = event.detail.requestConfig || {};
+    if (config.verb === "get") {
+      // Polling never brings back a block the screen already shows, nor an older one.
+      var incoming = versionOf(event.detail.serverResponse);
+      if (incoming !== null && incoming <= +block.getAttribute("data-version")) {
+        event.detail.shouldSwap = false;
+        return;
+      }
+    }
     var active = document.activeElement;
-    before = {
-      version: block.getAttribute("data-version"),
-      squares: pawnSquares(block),
-      focus: active && block.contains(active) ? active.id : null
-    };
+    if (active && active.id && block.contains(active)) wantedFocus = active.id;
   });
 
   document.addEventListener("htmx:afterSettle", function () {
     var block = document.getElementById("partie");
-    if (!block || !before) return;
-    var previous = before;
-    before = null;
-    if (block.getAttribute("data-version") !== previous.version) {
-      animatePawns(block, previous.squares);
+    if (!block) return;
+    if (shown && block.getAttribute("data-version") !== shown.version) {
+      animatePawns(block, shown.squares);
       announce(block);
     }
-    restoreFocus(previous.focus);
+    remember(block);
+    var focus = wantedFocus;
+    wantedFocus = null;
+    restoreFocus(focus);
   });
 })();

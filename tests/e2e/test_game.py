@@ -183,3 +183,52 @@ def test_on_a_phone_without_javascript_the_game_goes_on_by_forms(browser, live_s
     page.reload()
     assert "Lancer les dés pour Équipe Orange" in page.content()
     context.close()
+
+
+def test_the_game_block_answers_at_once_after_a_swap(browser, live_server):
+    """The block is swapped and made live in one go (settle:0ms): a press that comes the moment
+    after a throw still goes through htmx instead of reloading the page. And an action and the
+    4-second poll can both answer with the same new version: the poll's copy is not swapped in
+    again, since a second swap right after the first used to lose the keyboard focus and could
+    replay the turn's announcement."""
+    facilitator = UserFactory(facilitator=True)
+    game = game_for(facilitator, deck=deck(), seed=SEED)
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR", reduced_motion="reduce")
+    page = sign_in(context, live_server, facilitator)
+    page.goto(game.get_absolute_url())
+    version = int(page.locator("#partie").get_attribute("data-version"))
+    # The next team's button is pressed as early as a person could: the first task after the swap.
+    page.evaluate(
+        """() => {
+            window.memePage = true;
+            document.body.addEventListener("htmx:afterSwap", () => setTimeout(
+                () => document.getElementById("bouton-lancer").click(), 0), {once: true});
+        }"""
+    )
+    page.locator("#bouton-lancer").focus()
+    version = throw_by_keyboard(page, version)
+    page.wait_for_selector(f'#partie[data-version="{version + 1}"]')
+    version += 1
+    assert page.evaluate("() => window.memePage") is True
+    assert_focus(page, "bouton-lancer")
+    page.wait_for_function(
+        "() => document.getElementById('annonce').textContent.includes('Équipe Orange lance')"
+    )
+
+    # What a poll sent before the last throw asks for: the version the screen showed then.
+    page.evaluate(
+        """(stale) => new Promise((resolve) => {
+            const block = document.getElementById("partie");
+            block.dataset.marque = "déjà là";
+            document.getElementById("annonce").textContent = "";
+            const url = block.getAttribute("hx-get").replace(/version=\\d+/, "version=" + stale);
+            const done = () => setTimeout(resolve, 200);
+            document.body.addEventListener("htmx:afterRequest", done, {once: true});
+            htmx.ajax("GET", url, {source: block, target: "#partie", swap: "outerHTML settle:0ms"});
+        })""",
+        version - 1,
+    )
+    assert page.locator("#partie").get_attribute("data-marque") == "déjà là"
+    assert page.evaluate("() => document.activeElement.id") == "bouton-lancer"
+    assert page.locator("#annonce").inner_text() == ""
+    context.close()
