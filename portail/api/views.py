@@ -1,5 +1,11 @@
 """The portal's read-only JSON API. For now one endpoint: the search (the contract of
-../shared/eval/README.md), anonymous, cacheable."""
+../shared/eval/README.md), anonymous, cacheable.
+
+GET /api/v1/search?q=…&limit=10[&type=…]: `type` (repeated or comma-separated) is one of the
+search's kinds (portail/search/models.py `Kind`): glossaire, fiche, lettre, question,
+organisation, groupe, forum. A `forum` result is a published discussion of the public forum (its
+masked text only; never a groupe de parole): `subject`, `term` are null, `aliases` empty, `url`
+the discussion's page, `excerpt` from its opening message."""
 
 from django.http import JsonResponse
 from django.utils.cache import patch_cache_control

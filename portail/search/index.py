@@ -3,7 +3,10 @@
 Each kind of source has a `Source`: which model, which of its objects are public, and how one
 object becomes a SearchDocument. Only public content is indexed: questions through
 `Question.objects.public()` (never a private, unpublished, rejected or merged one, never the
-original text), with the text of their pistes; only public groups.
+original text), with the text of their pistes; only public groups; forum discussions through
+`ForumThread.objects.public()` (published, outside any groupe de parole: a private thread is
+never indexed), with the published text of their messages, masked, as the thread's page shows
+it (never the original).
 """
 
 import re
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Prefetch
 
 from portail.search.models import Kind, SearchDocument
 from portail.search.text import fold, stems
@@ -127,6 +131,42 @@ def _group(group):
     }
 
 
+def _forum_thread(thread):
+    # `posts` holds the published messages only (see _public_threads): what the page shows.
+    posts = list(thread.posts.all())
+    opening = next((post.text for post in posts if post.is_opening), "")
+    replies = sum(not post.is_opening for post in posts)
+    return {
+        "slug": str(thread.pk),
+        "title": thread.title,
+        "keywords": "",
+        "body": "\n".join(post.text for post in posts),
+        "summary": opening,
+        "url": thread.get_absolute_url(),
+        "details": {"theme": thread.theme.name, "replies": replies},
+        # A discussion where people answered comes first among equals.
+        "boost": 1.0 + min(replies, 10) / 40,
+    }
+
+
+def _public_threads(manager):
+    """Published public threads with their published messages, the moderators' fields (the
+    original text, the spans found in it) never loaded."""
+    posts = apps.get_model("forum.ForumPost")._default_manager
+    return (
+        manager.public()
+        .select_related("theme")
+        .prefetch_related(
+            Prefetch(
+                "posts",
+                queryset=posts.published()
+                .only("pk", "thread_id", "is_opening", "text")
+                .order_by("created_at", "pk"),
+            )
+        )
+    )
+
+
 @dataclass(frozen=True)
 class Source:
     kind: str
@@ -168,6 +208,7 @@ SOURCES = [
         lambda m: m.prefetch_related("fiches__subject"),
     ),
     Source(Kind.GROUP, "groups.Group", _group, lambda m: m.public()),
+    Source(Kind.FORUM, "forum.ForumThread", _forum_thread, _public_threads),
 ]
 SOURCE_OF_KIND = {source.kind: source for source in SOURCES}
 
@@ -181,7 +222,13 @@ def source_for(model):
 
 
 def _document(source, obj):
-    values = {"boost": 1.0, "subject_key": "", "subjects": [], "related_terms": []}
+    values = {
+        "boost": 1.0,
+        "subject_key": "",
+        "subjects": [],
+        "related_terms": [],
+        "details": None,
+    }
     values.update(source.build(obj))
     values.setdefault("term", "")
     values.setdefault("aliases", [])

@@ -1,12 +1,13 @@
 """The search index: one denormalised row per public thing a person can find (a glossary
 word, a fiche, a model letter, a published question with its pistes, an organisation, a
-public group), kept up to date by signals (signals.py) and rebuilt by
-`manage.py rebuild_search_index`.
+public group, a published public forum discussion with its published replies), kept up to date
+by signals (signals.py) and rebuilt by `manage.py rebuild_search_index`.
 
-The engines index this table: SQLite through two FTS5 tables (knowledge base, questions) over
-the `*_index` columns (stems, see text.py), PostgreSQL through a `search_vector` column (french
-configuration over the unaccented title, keywords and body). Triggers keep them in step; both
-are created by migration 0002, each on its own database only.
+The engines index this table: SQLite through three FTS5 tables (knowledge base, questions,
+forum discussions) over the `*_index` columns (stems, see text.py), PostgreSQL through a
+`search_vector` column (french configuration over the unaccented title, keywords and body).
+Triggers keep them in step; they are created by migrations 0002 and 0003, each on its own
+database only.
 """
 
 from django.db import models
@@ -21,9 +22,13 @@ class Kind(models.TextChoices):
     QUESTION = "question", _("question déjà posée")
     ORGANISATION = "organisation", _("organisation")
     GROUP = "groupe", _("groupe")
+    FORUM = "forum", _("discussion du forum")
 
 
-KNOWLEDGE_KINDS = tuple(kind for kind in Kind.values if kind != Kind.QUESTION)
+# What the residents wrote (many documents, their own words) is apart from the knowledge base:
+# it never feeds the vocabulary, the spelling corrections nor the subjects' evidence.
+RESIDENT_KINDS = (Kind.QUESTION, Kind.FORUM)
+KNOWLEDGE_KINDS = tuple(kind for kind in Kind.values if kind not in RESIDENT_KINDS)
 
 
 class SearchDocumentQuerySet(models.QuerySet):
@@ -68,6 +73,16 @@ class SearchDocument(models.Model):
     aliases = models.JSONField(_("autres noms"), default=list, blank=True)
     related_terms = models.JSONField(_("mots à connaître"), default=list, blank=True)
     boost = models.FloatField(_("coup de pouce"), default=1.0)
+    # Nullable without a default: SQLite adds the column in place instead of rebuilding the
+    # table, which would drop the FTS triggers.
+    details = models.JSONField(
+        _("précisions"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Ce que la page de résultats montre en plus (thème et réponses d'une discussion)."
+        ),
+    )
     # What SQLite's FTS5 table indexes: folded stems (text.stems), title_plain is the folded
     # title for PostgreSQL's trigram similarity.
     title_index = models.TextField(editable=False, blank=True)

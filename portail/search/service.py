@@ -6,7 +6,7 @@
    of the query's words they carry and where (title, names, text), weighed by how rare each
    word is; the subjects are scored (subjects.py).
 4. The results are ordered: the fiches of the likeliest subjects first, then glossary words,
-   letters, questions already answered, organisations and groups, by score.
+   letters, questions already answered, organisations, groups and forum discussions, by score.
 """
 
 import math
@@ -22,6 +22,8 @@ from portail.search.text import idf, process, stem, stems, words
 MAX_LIMIT = 50
 KNOWLEDGE_CANDIDATES = 150
 QUESTION_CANDIDATES = 30
+FORUM_CANDIDATES = 20
+FORUM_BOOST_MAX = 1.25  # a discussion's boost for its replies (index.py), at most
 # Questions are searched with at most this many words and glossary names, in at most this many
 # of the likeliest subjects.
 QUESTION_WORDS, QUESTION_PHRASES, QUESTION_SUBJECTS = 6, 3, 3
@@ -49,6 +51,9 @@ KIND_WEIGHT = {
     Kind.LETTER: 0.7,
     Kind.ORGANISATION: 0.55,
     Kind.GROUP: 0.5,
+    # Residents talking among themselves, not an answer checked by the group: after every
+    # other kind that matches as well, so it never pushes a fiche or a question down the list.
+    Kind.FORUM: 0.45,
 }
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«])|\n+")
 
@@ -64,6 +69,8 @@ class Result:
     excerpt: str = ""
     score: float = 0.0
     subject_title: str = ""
+    theme: str = ""  # a forum discussion's theme
+    reply_count: int | None = None  # a forum discussion's published replies
 
     @property
     def kind_label(self):
@@ -223,6 +230,8 @@ def search(query, kinds=None, limit=10, correct=True):
         scored.extend(
             _questions(engine, _question_terms(processed, knowledge), subject_rel, ranked_subjects)
         )
+    if Kind.FORUM in kinds:
+        scored.extend(_forum_threads(engine, _question_terms(processed, knowledge)))
 
     ordered = _order(scored)[:limit]
     response.results = [
@@ -335,6 +344,46 @@ def _questions(engine, terms, subject_rel, ranked_subjects):
     return items
 
 
+def _coverage(terms, document):
+    """The share of the search terms a document carries (title or text), in [0, 1]: the
+    engine's score only ranks the candidates among themselves."""
+    phrases = [" " + " ".join(s for s in term.stems if s) + " " for term in terms]
+    phrases = [phrase for phrase in phrases if phrase.strip()]
+    if not phrases:
+        return 0.0
+    text = f" {document.title_index} {document.body_index} "
+    return sum(phrase in text for phrase in phrases) / len(phrases)
+
+
+def _forum_threads(engine, terms):
+    """Public forum discussions, by their words only (they have no subject): how well they
+    match among themselves and how many of the search terms they carry."""
+    found = engine.match(terms, [Kind.FORUM], FORUM_CANDIDATES)
+    if not found:
+        return []
+    best = max(score for _, score in found) or 1.0
+    engine_score = dict(found)
+    rows = SearchDocument.objects.filter(pk__in=engine_score, kind=Kind.FORUM).only(
+        "id",
+        "kind",
+        "slug",
+        "title",
+        "url",
+        "summary",
+        "boost",
+        "details",
+        "title_index",
+        "body_index",
+    )
+    items = []
+    for row in rows:
+        text = max(engine_score[row.pk], 0.0) / best
+        match = 0.5 * text + 0.5 * _coverage(terms, row)
+        boost = min(row.boost, FORUM_BOOST_MAX) / FORUM_BOOST_MAX
+        items.append({"document": row, "score": KIND_WEIGHT[Kind.FORUM] * match * boost})
+    return items
+
+
 def _order(scored):
     """The likeliest fiches first (at most FICHES_FIRST), then everything by score."""
     scored = sorted(scored, key=lambda item: (-item["score"], item["document"].title))
@@ -351,6 +400,7 @@ def _result(item, knowledge, query_stems):
     document = item["document"]
     is_glossary = document.kind == Kind.GLOSSARY
     subject = document.subject_key if document.kind in (Kind.FICHE, Kind.QUESTION) else None
+    details = getattr(document, "details", None) or {}
     return Result(
         kind=document.kind,
         title=document.title,
@@ -361,4 +411,6 @@ def _result(item, knowledge, query_stems):
         excerpt=excerpt(document.summary, query_stems, whole=is_glossary),
         score=round(math.floor(item["score"] * 10000) / 10000, 4),
         subject_title=knowledge.subject_titles.get(subject, "") if subject else "",
+        theme=details.get("theme", ""),
+        reply_count=details.get("replies"),
     )

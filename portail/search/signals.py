@@ -1,6 +1,8 @@
 """Keeps the search index in step: every save or deletion of an indexed object (or of what its
 document is made of: a question's pistes, a term's subjects, a fiche's words, a subject's
-description) updates its document in the same transaction."""
+description, a forum thread's messages, a theme's name) updates its document in the same
+transaction. A forum thread is indexed again whenever one of its messages changes: published,
+hidden, refused, edited or deleted."""
 
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -26,6 +28,22 @@ def _piste_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     index.update_object(index.SOURCE_OF_KIND[index.Kind.QUESTION], instance.question_id)
+
+
+def _forum_post_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    index.update_object(index.SOURCE_OF_KIND[index.Kind.FORUM], instance.thread_id)
+
+
+def _theme_saved(sender, instance, raw=False, **kwargs):
+    """A theme's name is shown with its discussions, its slug is in their address."""
+    if raw:
+        return
+    threads = index.SOURCE_OF_KIND[index.Kind.FORUM]
+    public = threads.model_class()._default_manager.public()
+    for pk in public.filter(theme=instance).values_list("pk", flat=True):
+        index.update_object(threads, pk)
 
 
 def _subject_saved(sender, instance, raw=False, **kwargs):
@@ -71,6 +89,12 @@ def connect():
     piste = apps.get_model("questions.Piste")
     post_save.connect(_piste_changed, sender=piste, dispatch_uid="search-piste-save")
     post_delete.connect(_piste_changed, sender=piste, dispatch_uid="search-piste-delete")
+    post = apps.get_model("forum.ForumPost")
+    post_save.connect(_forum_post_changed, sender=post, dispatch_uid="search-forum-post-save")
+    post_delete.connect(_forum_post_changed, sender=post, dispatch_uid="search-forum-post-delete")
+    post_save.connect(
+        _theme_saved, sender=apps.get_model("places.Theme"), dispatch_uid="search-theme"
+    )
     post_save.connect(
         _subject_saved, sender=apps.get_model("places.Subject"), dispatch_uid="search-subject"
     )

@@ -36,6 +36,14 @@ SECTIONS = {
         _("D'autres habitants ont posé une question proche. Lisez les pistes du groupe."),
         5,
     ),
+    Kind.FORUM: (
+        _("Discussions du forum"),
+        _(
+            "Des habitants en ont parlé entre eux sur le forum public. Ce sont leurs expériences, "
+            "pas des réponses vérifiées par le groupe."
+        ),
+        3,
+    ),
     Kind.ORGANISATION: (
         _("Des organisations qui peuvent vous aider"),
         _("Des associations et des services publics du réseau."),
@@ -52,6 +60,7 @@ SECTION_ORDER = [
     Kind.GLOSSARY,
     Kind.LETTER,
     Kind.QUESTION,
+    Kind.FORUM,
     Kind.ORGANISATION,
     Kind.GROUP,
 ]

@@ -1,5 +1,6 @@
-"""SQLite FTS5: `search_fts` (knowledge base) and `search_fts_question` (questions), over the
-stems of each document (migration 0002).
+"""SQLite FTS5: `search_fts` (knowledge base), `search_fts_question` (questions) and
+`search_fts_forum` (public forum discussions), over the stems of each document (migrations 0002
+and 0003).
 
 Every term is sent as a quoted FTS5 string, so nothing a person types is ever read as FTS
 syntax (NEAR, AND, column filters, *, parentheses): a query can only be words OR-ed together.
@@ -9,7 +10,7 @@ subject descriptions) five times.
 
 from django.db import connection
 
-from portail.search.models import KNOWLEDGE_KINDS, Kind
+from portail.search.models import KNOWLEDGE_KINDS, RESIDENT_KINDS, Kind
 
 # A word shorter than this is not searched as a prefix by the fallback.
 PREFIX_LENGTH = 4
@@ -41,11 +42,13 @@ class SqliteEngine:
     def match(self, terms, kinds, limit, subjects=None):
         kinds = [kind for kind in Kind.values if kind in set(kinds)]
         found = []
-        knowledge = [kind for kind in kinds if kind != Kind.QUESTION]
+        knowledge = [kind for kind in kinds if kind not in RESIDENT_KINDS]
         if knowledge:
             found += self._search(terms, self._knowledge_query, knowledge, limit)
         if Kind.QUESTION in kinds:
             found += self._search(terms, self._question_query, subjects, limit)
+        if Kind.FORUM in kinds:
+            found += self._search(terms, self._forum_query, None, limit)
         return sorted(found, key=lambda item: -item[1])[:limit]
 
     def _search(self, terms, build, restriction, limit):
@@ -80,5 +83,13 @@ class SqliteEngine:
             "SELECT rowid, bm25(search_fts_question, 10.0, 1.0, 0.0) AS score "
             "FROM search_fts_question WHERE search_fts_question MATCH %s "
             "ORDER BY score LIMIT %s",
+            expression,
+        )
+
+    @staticmethod
+    def _forum_query(expression, _restriction):
+        return (
+            "SELECT rowid, bm25(search_fts_forum, 10.0, 1.0) AS score "
+            "FROM search_fts_forum WHERE search_fts_forum MATCH %s ORDER BY score LIMIT %s",
             expression,
         )

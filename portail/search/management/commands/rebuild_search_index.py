@@ -13,7 +13,7 @@ from portail.search.models import Kind
 class Command(BaseCommand):
     help = (
         "Reconstruit l'index de recherche (glossaire, fiches, lettres, questions publiées, "
-        "organisations, groupes publics)."
+        "organisations, groupes publics, discussions publiées du forum public)."
     )
 
     def add_arguments(self, parser):
