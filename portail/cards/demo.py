@@ -1,11 +1,10 @@
-"""Demo data of the cards room: the cards of the demo content (glossary, fiches, our reviewed
-cards, the public questions if any) and the deck « Logement — restitution » of the Groupe
+"""Demo data of the cards room: the cards generated from the demo content (glossary, fiches,
+the public questions if any) and the deck « Logement — restitution » of the Groupe
 Logement, about 30 mixed cards, prepared by the demo facilitator. Safe to run again."""
 
 from django.db import transaction
 
 from portail.accounts.roles import Role
-from portail.cards.content import load_cards
 from portail.cards.decks import pick_mixed
 from portail.cards.generate import generate_cards
 from portail.cards.models import Card, Deck
@@ -21,7 +20,9 @@ DEMO_DECK_SIZE = 30
 
 @transaction.atomic
 def load_demo():
-    tallies = [load_cards(), *generate_cards()]
+    # Our reviewed cards are content, already loaded (and counted) by load_content(); the
+    # generated ones follow the glossary, the fiches and the demo questions.
+    tallies = list(generate_cards())
     tally = Tally("Paquets de cartes (démo)")
     theme = Theme.objects.filter(slug="logement").first()
     deck, created = Deck.objects.get_or_create(

@@ -1,12 +1,12 @@
-"""Demo data of the experiences room: the shared list of savoir-faire, the Groupe Logement's own
-record (content/experiences/groupe-logement.toml) presented by the demo
-facilitator and member, who agree to be named, and one attestation request from the member
-waiting for the facilitator's signature. Running it again creates nothing twice."""
+"""Demo data of the experiences room: the Groupe Logement's own record
+(content/experiences/groupe-logement.toml) presented by the demo facilitator and member, who
+agree to be named, and one attestation request from the member waiting for the facilitator's
+signature. Running it again creates nothing twice."""
 
 from portail.accounts.roles import Role
 from portail.core.content import Tally
 from portail.core.management.commands.demo import HOUSING_GROUP, demo_account
-from portail.experiences.content import load_record, load_skills
+from portail.experiences.content import load_record
 from portail.experiences.models import Attestation, PortfolioSettings
 from portail.groups.models import Group
 
@@ -28,7 +28,8 @@ def load_demo():
         else:
             consents.add("created" if created else "unchanged")
 
-    skills = load_skills()
+    # The shared list of savoir-faire is content, already loaded (and counted) by
+    # load_content() before the demos run.
     _record, tallies = load_record(RECORD_FILE, {"animateur": facilitator, "membre": member})
 
     requests = Tally("Demandes d'attestation")
@@ -42,4 +43,4 @@ def load_demo():
         },
     )
     requests.add("created" if created else "unchanged")
-    return [skills, *tallies, consents, requests]
+    return [*tallies, consents, requests]
