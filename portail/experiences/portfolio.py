@@ -146,7 +146,8 @@ def skill_counts_by_group(groups):
     """{skill_pk: {group_pk: number of people}}: the people of each group who developed each
     skill, counted once however many times they did. People are the members who presented a
     part of the group's published records, the names typed as presenters (once per group), and
-    the members who attended an event the group organised."""
+    the members who attended a public event the group organised: the page is public, so an
+    event kept for members (or co-organised by a private group) counts nobody."""
     groups = list(groups)
     group_ids = {g.pk for g in groups}
     people = defaultdict(set)  # (skill_pk, group_pk) -> {person}
@@ -167,6 +168,7 @@ def skill_counts_by_group(groups):
         user__isnull=False,
         event__groups__in=group_ids,
         event__skills__isnull=False,
+        event__in=Event.objects.public(),
     ).values_list("event__groups", "event__skills", "user")
     for group_id, skill_id, user_id in attendances:
         if (group_id, user_id) in members:

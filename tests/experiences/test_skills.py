@@ -238,3 +238,21 @@ def test_a_skill_shows_once_it_is_noted_somewhere_public(client):
     html = client.get(reverse("experiences:skills")).content.decode()
 
     assert html.count('id="savoir-faire-etat-des-lieux"') == 1
+
+
+@pytest.mark.django_db
+def test_the_counts_leave_out_members_only_events_and_those_of_a_private_group(client, counted):
+    autre, animer = counted["autre"], counted["animer"]
+    secret = GroupFactory(name="Groupe secret", is_public=False)
+    for _ in range(2):
+        # Members of the public group, at a members-only event of it…
+        user = MembershipFactory(group=autre).user
+        attend(EventFactory(groups=[autre], is_public=False, skills=[animer]), user)
+        # …and at a public event it organised with a private group.
+        user = MembershipFactory(group=autre).user
+        attend(EventFactory(groups=[autre, secret], skills=[animer]), user)
+
+    html = client.get(reverse("experiences:skills")).content.decode()
+
+    assert "Groupe Énergie : 1 personne" in html
+    assert "Groupe secret" not in html
