@@ -255,3 +255,112 @@ def test_the_common_time_link_carries_the_kind_and_both_groups(logement, alpha):
     assert agenda.common_time_url(logement, alpha) == (
         f"{reverse('events:create')}?type=inter-groupes&groupes=groupe-logement,groupe-alpha"
     )
+
+
+# --- A partner group that is (or became) private ------------------------------------------------
+
+
+@pytest.fixture
+def secret(logement):
+    """A partner of the Groupe Logement that has since become members-only, plus a proposal
+    each way with two other private groups."""
+    group = GroupFactory(name="Groupe secret", slug="groupe-secret")
+    GroupLinkFactory(from_group=logement, to_group=group, accepted=True)
+    group.is_public = False
+    group.save()
+    asking = GroupFactory(name="Groupe discret", slug="groupe-discret", is_public=False)
+    GroupLinkFactory(from_group=asking, to_group=logement)
+    asked = GroupFactory(name="Groupe fermé", slug="groupe-ferme")
+    GroupLinkFactory(from_group=logement, to_group=asked)
+    asked.is_public = False
+    asked.save()
+    return group
+
+
+HIDDEN_NAMES = ("Groupe secret", "groupe-secret", "Groupe discret", "Groupe fermé")
+
+
+def test_a_facilitator_outside_a_private_partner_sees_nothing_of_it_on_the_manage_page(
+    client, logement, alpha, secret
+):
+    GroupLinkFactory(from_group=logement, to_group=alpha, accepted=True)
+    client.force_login(facilitator_of(logement))
+
+    response = client.get(reverse("groups:manage", args=[logement.slug]))
+
+    text = unescape(response.text)
+    assert "Groupe alpha" in text
+    for hidden in HIDDEN_NAMES:
+        assert hidden not in text
+    assert [other for _link, other, _url in response.context["accepted_links"]] == [alpha]
+    assert response.context["incoming_links"] == []
+    assert response.context["outgoing_links"] == []
+
+
+@pytest.mark.parametrize("kind", ["member_of_the_secret_group", "staff"])
+def test_a_member_of_the_private_partner_or_the_staff_still_sees_it_on_the_manage_page(
+    client, logement, secret, kind
+):
+    if kind == "staff":
+        user = MembershipFactory(group=logement, role="animateur", user__is_staff=True).user
+    else:
+        user = facilitator_of(logement)
+        MembershipFactory(group=secret, user=user)
+    client.force_login(user)
+
+    response = client.get(reverse("groups:manage", args=[logement.slug]))
+
+    assert "Groupe secret" in unescape(response.text)
+    assert secret.get_absolute_url() in response.text
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_a_facilitator_outside_a_private_partner_cannot_act_on_the_link(client, logement, secret):
+    link = GroupLink.objects.get(to_group=secret)
+    client.force_login(facilitator_of(logement))
+
+    response = client.post(
+        reverse("groups:decide_link", args=[logement.slug, link.pk]), {"action": "terminer"}
+    )
+
+    assert response.status_code == 404
+    assert "Groupe secret" not in unescape(response.text)
+    assert GroupLink.objects.filter(pk=link.pk).exists()
+
+
+def test_a_private_partner_stays_off_the_links_and_group_pages_of_a_facilitator_outside_it(
+    client, logement, secret
+):
+    client.force_login(facilitator_of(logement))
+
+    links_page = unescape(client.get(reverse("groups:links")).text)
+    group_page = unescape(client.get(logement.get_absolute_url()).text)
+
+    for text in (links_page, group_page):
+        for hidden in HIDDEN_NAMES:
+            assert hidden not in text
+
+
+def test_a_member_of_the_private_partner_sees_the_link_on_the_links_and_group_pages(
+    client, logement, secret
+):
+    user = facilitator_of(logement)
+    MembershipFactory(group=secret, user=user)
+    client.force_login(user)
+
+    assert "Groupe secret" in unescape(client.get(reverse("groups:links")).text)
+    assert "Groupe secret" in unescape(client.get(logement.get_absolute_url()).text)
+
+
+def test_a_private_group_cannot_propose_a_link(client, alpha, on_commit):
+    private = GroupFactory(name="Groupe secret", slug="groupe-secret", is_public=False)
+    client.force_login(facilitator_of(private))
+    facilitator_of(alpha, user__email="alpha@exemple.org")
+
+    page = client.get(reverse("groups:manage", args=[private.slug]))
+    with on_commit(execute=True):
+        client.post(reverse("groups:propose_link", args=[private.slug]), {"other": alpha.pk})
+
+    assert "Votre groupe est privé" in unescape(page.text)
+    assert not GroupLink.objects.exists()
+    assert not mail.outbox

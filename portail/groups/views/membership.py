@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -56,9 +57,15 @@ def _manage_context(request, group, **forms):
         .filter(user__is_active=True)
         .order_by("role", Lower("user__display_name"), "user__email")
     )
-    links = GroupLink.objects.involving(group).select_related(
-        "from_group", "to_group", "proposed_by"
-    )
+    # A partner group that has become private (or was private when it proposed) stays
+    # unknown to those who may not see it: not even its name shows here.
+    links = [
+        link
+        for link in GroupLink.objects.involving(group).select_related(
+            "from_group", "to_group", "proposed_by"
+        )
+        if link.other(group).is_visible_to(request.user)
+    ]
     errored = forms.get("decision_forms", {})
     join_requests = [
         (
@@ -186,6 +193,13 @@ def leave(request, slug):
 @login_required
 def propose_link(request, slug):
     group = managed_group(request, slug)
+    if not group.is_public:
+        # The other group could never see this one: the proposal would wait for ever, and its
+        # e-mail would give the private group's name to people outside it.
+        messages.error(
+            request, _("Un groupe privé ne peut pas proposer de lien à un autre groupe.")
+        )
+        return redirect("groups:manage", group.slug)
     form = PartnershipForm(request.POST, group=group)
     if not form.is_valid():
         context = _manage_context(request, group, partnership_form=form)
@@ -220,8 +234,11 @@ def decide_link(request, slug, pk):
     link = get_object_or_404(
         GroupLink.objects.involving(group).select_related("from_group", "to_group"), pk=pk
     )
-    action = request.POST.get("action")
     other = link.other(group)
+    if not other.is_visible_to(request.user):
+        # The messages below name the other group: a private one stays a 404.
+        raise Http404
+    action = request.POST.get("action")
     try:
         if action == "accepter" and link.to_group_id == group.pk:
             link.accept(by=request.user)
