@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portail.accounts.roles import is_moderator
 from portail.demandes.models import Demande
+from portail.demandes.names import volunteer_choice_label
 from portail.directory.models import Organisation
 from portail.groups.models import Group
 from portail.questions.forms.public import CleanTextarea, clean_text
@@ -14,7 +15,7 @@ from portail.questions.forms.public import CleanTextarea, clean_text
 
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_short_name()
+        return volunteer_choice_label(obj)
 
 
 class AssignForm(forms.Form):

@@ -1,0 +1,27 @@
+"""How the people who handle a request are named to others (the requester, the rest of the
+group): by the pseudonym they chose, or neutrally. Never from their e-mail address, which
+`User.get_short_name()` falls back to (« jean.dupont » for jean.dupont@…)."""
+
+from django.utils.translation import gettext as _
+
+from portail.accounts.roles import is_member_of
+
+
+def volunteer_name(user, group=None):
+    """The person's pseudonym; without one, « un·e bénévole du groupe X » when they belong to
+    `group`, « un·e bénévole » otherwise."""
+    if user is None:
+        return ""
+    chosen = (user.display_name or "").strip()
+    if chosen:
+        return chosen
+    if group is not None and is_member_of(user, group):
+        return _("un·e bénévole du groupe « %(group)s »") % {"group": group.name}
+    return _("un·e bénévole")
+
+
+def volunteer_choice_label(user):
+    """A person in the list a facilitator picks from: people without a pseudonym must still be
+    told apart, by their account number rather than their address."""
+    chosen = (user.display_name or "").strip()
+    return chosen or _("bénévole sans pseudonyme (n° %(pk)s)") % {"pk": user.pk}
