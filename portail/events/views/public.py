@@ -13,7 +13,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -106,7 +105,6 @@ def agenda(request):
             "page": page,
             "page_range": _page_range(page),
             "can_create": can_create_events(request.user),
-            "feed_url": settings.SITE_URL + reverse("events:feed"),
         },
     )
 
