@@ -8,10 +8,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Comptes et rôles")
 
     def ready(self):
-        from portail.accounts import inactivity
+        from portail.accounts import export_sections, inactivity
         from portail.core import periodic
 
         inactivity.connect()
+        export_sections.connect()
         periodic.register(
             "comptes-inactifs",
             _("Prévenir puis supprimer les comptes inutilisés depuis longtemps"),

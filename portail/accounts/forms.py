@@ -262,3 +262,31 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "quartier"]
+
+
+class DeleteAccountForm(forms.Form):
+    """The password, to be sure it is the person and not someone at an unlocked computer."""
+
+    password = forms.CharField(
+        label=_("Votre mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Le mot de passe que vous utilisez pour vous connecter."),
+        error_messages={"required": _("Écrivez votre mot de passe pour confirmer.")},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(
+                _(
+                    "Ce n'est pas le bon mot de passe : votre compte n'a pas été supprimé. "
+                    "Vérifiez les majuscules et les espaces, puis réessayez."
+                ),
+                code="wrong_password",
+            )
+        return password

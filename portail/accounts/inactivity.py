@@ -3,7 +3,8 @@
 An account without a sign-in for ACCOUNTS_INACTIVE_DAYS (3 years by default; the date of
 creation counts for an account never used) is warned by e-mail ACCOUNTS_INACTIVE_WARNING_DAYS
 before; signing in again keeps it (the warning is forgotten at the next sign-in). Still unused
-when the delay is over, it is deleted: its questions and messages stay, without its name.
+when the delay is over, it is deleted through erasure.delete_account, like an account its owner
+deletes: its questions and messages stay, without its name, and its groups keep a facilitator.
 Staff accounts are never deleted this way. A periodic job (portail.core.periodic), idempotent:
 one warning per account, and only a warned account can be deleted.
 """
@@ -16,6 +17,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 
+from portail.accounts.erasure import INACTIVITY, delete_account
 from portail.core.tasks import send_templated_email
 
 
@@ -40,7 +42,7 @@ def forget_inactive_accounts(now):
         inactivity_warned_at__lte=now - timedelta(days=warning_days)
     )
     for user in to_delete:
-        user.delete()
+        delete_account(user, reason=INACTIVITY, now=now)
         handled += 1
 
     to_warn = _candidates(now - timedelta(days=inactive_days - warning_days)).filter(

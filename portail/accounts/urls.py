@@ -33,4 +33,7 @@ urlpatterns = [
     path("mot-de-passe/modifier/", views.password_change, name="password_change"),
     path("profil/", views.profile, name="profile"),
     path("mon-espace/", views.espace, name="espace"),
+    path("mes-donnees/", views.my_data, name="my_data"),
+    path("mes-donnees/fichier.json", views.my_data_file, name="my_data_file"),
+    path("supprimer/", views.delete_account, name="delete"),
 ]

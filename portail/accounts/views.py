@@ -1,5 +1,6 @@
 """Accounts: sign-up with e-mail confirmation, login, logout, password reset and change,
-profile, and « Mon espace », the landing page of every role.
+profile, « Mon espace », the landing page of every role, and the person's rights over their data:
+« Mes données » (a file of everything we keep) and « Supprimer mon compte ».
 
 Sign-up, confirmation resend and password reset always answer the same way whether or not the
 address has an account, so these pages cannot be used to learn who is registered here.
@@ -15,16 +16,20 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_safe
 from django_ratelimit.decorators import ratelimit
 
-from portail.accounts import emails
+from portail.accounts import emails, erasure, export
 from portail.accounts.forms import (
+    DeleteAccountForm,
     LoginForm,
     PasswordChangeForm,
     PasswordResetForm,
@@ -238,3 +243,54 @@ def espace(request):
     if Role.FACILITATOR in roles:
         context["facilitated_groups"] = Group.objects.facilitated_by(user)
     return TemplateResponse(request, "accounts/espace.html", context)
+
+
+# --- Mes données: export and erasure -------------------------------------------------------------
+
+
+@never_cache
+@login_required
+def my_data(request):
+    return TemplateResponse(request, "accounts/mes_donnees.html", {"sections": export.sections()})
+
+
+@require_safe
+@never_cache
+@login_required
+def my_data_file(request):
+    """A plain GET link: it only reads, works without JavaScript and with « enregistrer le lien
+    sous ». Another site cannot read the answer: the session cookie is SameSite=Lax (not sent
+    with another site's requests), and JSON served with nosniff never runs as a script."""
+    response = HttpResponse(
+        export.personal_data_json(request.user), content_type="application/json; charset=utf-8"
+    )
+    filename = f"mes-donnees-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response
+
+
+@sensitive_post_parameters("password")
+@never_cache
+@login_required
+@ratelimit(key="user", rate=_rate("login"), method="POST", block=True)
+def delete_account(request):
+    user = request.user
+    if user.is_staff or user.is_superuser:
+        # The team's accounts are removed by another member of the team, in the administration.
+        status = 403 if request.method == "POST" else 200
+        return TemplateResponse(request, "accounts/supprimer.html", {"staff": True}, status=status)
+    form = DeleteAccountForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        erasure.delete_account(user, reason=erasure.AT_REQUEST)
+        auth_logout(request)
+        messages.success(
+            request,
+            _(
+                "Votre compte est supprimé. Un e-mail vous le confirme. "
+                "Merci d'avoir utilisé le portail."
+            ),
+        )
+        return redirect("core:home")
+    context = {"form": form, "summary": erasure.summary(user)}
+    return TemplateResponse(request, "accounts/supprimer.html", context)

@@ -122,6 +122,8 @@ def resident_pages():
         reverse("demandes:mine"),
         reverse("experiences:my_portfolio"),
         reverse("groups:invitation", args=[invitation]),
+        reverse("accounts:my_data"),
+        reverse("accounts:delete"),
     ]
 
 
