@@ -78,7 +78,8 @@ class User(AbstractUser):
         return self.display_name or self.email
 
     def get_short_name(self):
-        return self.display_name or self.email.split("@")[0]
+        # Never the start of the e-mail address (« jean.dupont »): it often names the person.
+        return self.public_name
 
     @property
     def public_name(self):

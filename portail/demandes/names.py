@@ -1,6 +1,6 @@
 """How the people who handle a request are named to others (the requester, the rest of the
-group): by the pseudonym they chose, or neutrally. Never from their e-mail address, which
-`User.get_short_name()` falls back to (« jean.dupont » for jean.dupont@…)."""
+group): by the pseudonym they chose, or neutrally. Never from their e-mail address
+(« jean.dupont » for jean.dupont@…), which `str(user)` still shows in the administration."""
 
 from django.utils.translation import gettext as _
 

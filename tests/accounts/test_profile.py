@@ -86,3 +86,10 @@ def test_an_unknown_quartier_is_refused_in_french(client):
     response = client.post(PROFILE, {"display_name": "Moi", "quartier": "999999"})
     assert response.status_code == 200
     assert "Sélectionnez un choix valide" in page_text(response)
+
+
+def test_the_short_name_never_comes_from_the_email_address():
+    user = UserFactory.build(email="jean.dupont@example.org", display_name="")
+    assert "jean" not in user.get_short_name().lower()
+    user.display_name = "Fatou"
+    assert user.get_short_name() == "Fatou"
