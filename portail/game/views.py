@@ -15,6 +15,7 @@ from, so that two screens pressing « Lancer les dés » together play one turn.
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -36,6 +37,7 @@ from portail.game.board import pawn_svg, render_board_svg
 from portail.game.forms import NewGameForm, TableQuestionForm, VersionForm
 from portail.game.models import GameSession, StaleVersion, new_screen_key
 from portail.questions.models import Question
+from portail.questions.views.ask import follow_url
 
 RECENT_GAMES = 20
 LOG_TURNS = 6
@@ -138,11 +140,27 @@ def game_context(game, *, facilitator):
     }
 
 
+# The follow-up link of a question noted at the table is shown once, on the next full page of
+# the game: its token waits in this browser's session (stored on the server, never in a URL, a
+# cookie or a message) and is taken out when shown. The projector's view never reads it.
+FOLLOW_LINK_SESSION_KEY = "game.follow_link.{pk}"
+
+
+def _keep_follow_token(request, game, token):
+    request.session[FOLLOW_LINK_SESSION_KEY.format(pk=game.pk)] = token
+
+
+def _take_follow_link(request, game):
+    token = request.session.pop(FOLLOW_LINK_SESSION_KEY.format(pk=game.pk), None)
+    return settings.SITE_URL + follow_url(token) if token else ""
+
+
 def _render_game(request, game, *, notice="", question_form=None, status=200):
     context = game_context(game, facilitator=True)
     context["notice"] = notice
     if request.htmx:
         return TemplateResponse(request, "game/_partie.html", context, status=status)
+    context["follow_link"] = _take_follow_link(request, game)
     context["question_form"] = question_form or TableQuestionForm()
     context["screen_url"] = request.build_absolute_uri(game.screen_url())
     return TemplateResponse(request, "game/play.html", context, status=status)
@@ -279,13 +297,14 @@ def new_screen_link(request, pk):
 @never_cache
 def note_question(request, pk):
     """« Noter une question de la table »: into the moderation queue, origin « jeu », with the
-    game's event. The game goes on."""
+    game's event. The game goes on; the next page shows the question's follow-up link once,
+    for the facilitator to give to the person."""
     game = _run_game(request, pk)
     form = TableQuestionForm(request.POST)
     if not form.is_valid():
         return _render_game(request, game, question_form=form)
     data = form.cleaned_data
-    Question.submit(
+    _question, token = Question.submit(
         text=data["text"],
         submission_key=data["submission_key"] or None,
         consent_publication=data["consent_publication"],
@@ -294,6 +313,8 @@ def note_question(request, pk):
         event=game.event,
         entered_by=request.user,
     )
+    if token:  # None when the same form was sent twice: the first send's link still waits
+        _keep_follow_token(request, game, token)
     messages.success(
         request,
         _(

@@ -129,6 +129,7 @@ def test_a_facilitator_plays_a_whole_game_with_the_keyboard(browser, live_server
     page.keyboard.press("Enter")
     page.wait_for_url("**#noter")
     assert "La question est notée." in page.locator(".messages").inner_text()
+    assert "/suivi/" in page.locator("#lien-suivi-texte").input_value()
     question = Question.objects.get()
     assert question.origin == "jeu" and question.event == event
     assert question.status == Question.Status.RECEIVED

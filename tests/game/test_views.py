@@ -5,6 +5,7 @@ import re
 import uuid
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from portail.game.models import GameSession, StaleVersion
@@ -505,6 +506,117 @@ def test_a_wrong_question_keeps_the_text_and_the_game(client, data, message):
     assert (data.get("text") or QUESTION) in content
     assert 'id="partie"' in content
     assert not Question.objects.exists()
+
+
+# The follow-up link of a question noted at the table: shown once, to the facilitator only.
+
+FOLLOW_LINK = re.compile(r'id="lien-suivi-texte" value="https?://[^/"]+(/suivi/[A-Za-z0-9_-]+/)"')
+
+
+def note_a_question(client, game, **overrides):
+    return client.post(reverse("game:note_question", args=[game.pk]), question_data(**overrides))
+
+
+def follow_path_on(response):
+    match = FOLLOW_LINK.search(response.content.decode())
+    return match.group(1) if match else None
+
+
+def test_noting_a_question_shows_its_working_follow_link_once(client):
+    game = game_for()
+    client.force_login(game.created_by)
+    response = note_a_question(client, game)
+    assert response.url == reverse("game:play", args=[game.pk]) + "#noter"
+    page = client.get(response.url)
+    path = follow_path_on(page)
+    assert path is not None
+    assert "Donnez ce lien à la personne : elle y verra la réponse quand elle sera publiée." in (
+        page_text(page)
+    )
+    followed = client.get(path)
+    assert followed.status_code == 200
+    question = Question.objects.get()
+    assert question.text in page_text(followed)
+    assert "06 12 34 56 78" not in page_text(followed)
+    # A reload no longer shows it.
+    assert follow_path_on(client.get(game.get_absolute_url())) is None
+    assert 'id="lien-suivi"' not in client.get(game.get_absolute_url()).content.decode()
+    # The link still works after that: it is the person's.
+    assert client.get(path).status_code == 200
+
+
+def test_the_follow_link_comes_with_the_page_to_print_for_the_person(client):
+    game = game_for()
+    client.force_login(game.created_by)
+    page = client.get(note_a_question(client, game).url)
+    path = follow_path_on(page)
+    assert f'{path}?nouvelle=1&amp;saisie=1" target="_blank"' in page.content.decode()
+    printable = page_text(client.get(path + "?nouvelle=1&saisie=1"))
+    assert "Donnez ce lien à la personne : imprimez cette page" in printable
+
+
+def test_the_follow_link_is_kept_neither_in_a_url_nor_in_a_message(client):
+    game = game_for()
+    client.force_login(game.created_by)
+    response = note_a_question(client, game)
+    page = client.get(response.url)
+    token = follow_path_on(page).split("/")[2]
+    assert token not in response.url
+    assert token not in str(client.cookies)
+    assert token not in Question.objects.values_list("follow_token_hash", flat=True).get()
+
+
+def test_the_game_s_polling_does_not_use_up_the_follow_link(client):
+    game = game_for()
+    client.force_login(game.created_by)
+    response = note_a_question(client, game)
+    polled = client.get(game.get_absolute_url() + "?version=99", headers={"HX-Request": "true"})
+    assert 'id="lien-suivi' not in polled.content.decode()
+    assert follow_path_on(client.get(response.url)) is not None
+
+
+def test_the_projector_s_screen_never_shows_the_follow_link(client):
+    game = game_for()
+    client.force_login(game.created_by)
+    note_a_question(client, game)
+    for headers in ({}, {"HX-Request": "true"}):
+        screen = client.get(game.screen_url(), headers=headers)
+        assert screen.status_code == 200
+        assert "/suivi/" not in screen.content.decode()
+    # … and does not use it up either: the facilitator's page still shows it.
+    assert follow_path_on(client.get(game.get_absolute_url())) is not None
+
+
+@pytest.mark.parametrize("who", ["same account elsewhere", "staff"])
+def test_another_session_never_sees_the_follow_link(client, who):
+    game = game_for()
+    client.force_login(game.created_by)
+    note_a_question(client, game)
+    other = Client()
+    other.force_login(
+        game.created_by if who == "same account elsewhere" else UserFactory(staff=True)
+    )
+    page = other.get(game.get_absolute_url())
+    assert page.status_code == 200
+    assert follow_path_on(page) is None and "/suivi/" not in page.content.decode()
+    assert follow_path_on(client.get(game.get_absolute_url())) is not None
+
+
+def test_a_question_sent_twice_shows_the_first_send_s_link(client):
+    game = game_for()
+    client.force_login(game.created_by)
+    data = question_data()
+    client.post(reverse("game:note_question", args=[game.pk]), data)  # answer lost on the way
+    response = client.post(reverse("game:note_question", args=[game.pk]), data)
+    path = follow_path_on(client.get(response.url))
+    assert Question.from_token(path.split("/")[2]) == Question.objects.get()
+
+
+def test_a_wrong_question_shows_no_follow_link(client):
+    game = game_for()
+    client.force_login(game.created_by)
+    response = note_a_question(client, game, person_agrees=None)
+    assert 'id="lien-suivi' not in response.content.decode()
 
 
 # --- Panels -------------------------------------------------------------------------------------
