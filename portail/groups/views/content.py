@@ -5,8 +5,11 @@ Files are never served from a public URL. The views below check that the person 
 post or document (404 otherwise: a members-only file does not exist for outsiders), then send
 it with headers that stop a browser from running anything in it: the type we found by checking
 the content, `X-Content-Type-Options: nosniff`, `Content-Security-Policy: sandbox`, documents as
-attachments, and no caching of members-only files."""
+attachments, and no caching of members-only files. Public files may be kept, but only if checked
+again on every use (`no-cache` and an ETag): a photo deleted because someone withdrew their
+consent then disappears at once from browsers and proxies instead of lingering there."""
 
+import hashlib
 from datetime import timedelta
 
 from django.contrib import messages
@@ -17,7 +20,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+    quote_etag,
+)
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -151,8 +159,17 @@ def delete_document(request, slug, pk):
     return _delete(request, slug, Document, pk, _("Le document est supprimé."), "groups:documents")
 
 
-def _send_file(field, content_type, *, public, attachment, filename):
+def _etag(field, filename):
+    """A strong validator for a stored file. Stored files are never rewritten in place (a new
+    upload gets a new random name), so its name and size identify its content; the download name
+    is part of it because a 304 keeps the cached Content-Disposition."""
+    key = f"{field.name}\n{field.size}\n{filename}"
+    return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
+
+
+def _send_file(request, field, content_type, *, public, attachment, filename):
     try:
+        etag = _etag(field, filename) if public else None
         handle = field.open("rb")
     except (FileNotFoundError, ValueError) as exc:
         raise Http404 from exc
@@ -162,18 +179,25 @@ def _send_file(field, content_type, *, public, attachment, filename):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_CSP
     response["Cross-Origin-Resource-Policy"] = "same-origin"
-    if public:
-        patch_cache_control(response, public=True, max_age=3600)
-    else:
+    if not public:
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
-    return response
+        return response
+    # Caches must ask again each time: a deleted or hidden file then answers 404 at once, an
+    # unchanged one a cheap 304 (Django's own handling of If-None-Match).
+    patch_cache_control(response, public=True, no_cache=True)
+    response["ETag"] = etag
+    conditional = get_conditional_response(request, etag=etag, response=response)
+    if conditional is not response:
+        response.close()
+    return conditional
 
 
 def post_image(request, slug, pk):
     group = visible_group(request, slug)
     post = get_object_or_404(Post.objects.visible_to(request.user, group).exclude(image=""), pk=pk)
     return _send_file(
+        request,
         post.image,
         post.image_type or "application/octet-stream",
         public=group.is_public and post.is_public,
@@ -186,6 +210,7 @@ def document(request, slug, pk):
     group = visible_group(request, slug)
     item = get_object_or_404(Document.objects.visible_to(request.user, group), pk=pk)
     return _send_file(
+        request,
         item.file,
         item.content_type,
         public=group.is_public and item.is_public,
