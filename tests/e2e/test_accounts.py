@@ -1,6 +1,9 @@
-"""Sign-up by keyboard only, login, and each role's landing page, in a real browser."""
+"""Sign-up by keyboard only, login, each role's landing page, and « Mes données » then
+« Supprimer mon compte », in a real browser."""
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -9,6 +12,7 @@ from portail.accounts.models import User
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
 from tests.places.factories import QuartierFactory
+from tests.questions.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -135,5 +139,74 @@ def test_logout_is_a_button_and_signs_out(page):
     page.get_by_role("button", name="Me connecter").click()
     page.wait_for_url("**/compte/mon-espace/")
     page.get_by_role("button", name="Me déconnecter").first.click()
+    page.goto("/compte/mon-espace/")
+    assert "/compte/connexion/" in page.url
+
+
+def log_in(page, user):
+    page.goto("/compte/connexion/")
+    page.get_by_label("Adresse e-mail").fill(user.email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Me connecter").click()
+    page.wait_for_url("**/compte/mon-espace/")
+
+
+def test_a_resident_downloads_their_data_then_deletes_their_account(page, mobile_page, axe):
+    user = UserFactory(email="karim@exemple.org", display_name="Karim")
+    question = QuestionFactory(
+        author=user,
+        original_text="Mon bailleur refuse de réparer la fuite sous l'évier. Que faire ?",
+        text="Mon bailleur refuse de réparer la fuite sous l'évier. Que faire ?",
+        detected_spans=[],
+    )
+    log_in(page, user)
+
+    tab_to(page, "main a[href='/compte/mes-donnees/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/compte/mes-donnees/")
+    assert page.locator("h1").inner_text() == "Mes données"
+    assert_no_axe_violations(axe, page)
+    mobile_page.context.add_cookies(page.context.cookies())
+    mobile_page.goto("/compte/mes-donnees/")
+    assert_no_horizontal_scroll(mobile_page)
+
+    tab_to(page, "a[href='/compte/mes-donnees/fichier.json']")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename.startswith("mes-donnees-")
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    dumped = json.dumps(data, ensure_ascii=False)
+    assert "karim@exemple.org" in dumped
+    assert "la fuite sous l'évier" in dumped
+
+    tab_to(page, "main a[href='/compte/supprimer/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/compte/supprimer/")
+    assert "Votre question reste sur le portail" in page.locator("main").inner_text()
+    assert_no_axe_violations(axe, page)
+    mobile_page.goto("/compte/supprimer/")
+    assert_no_horizontal_scroll(mobile_page)
+
+    password = page.get_by_label("Votre mot de passe")
+    password.fill("pas le bon mot de passe")
+    page.get_by_role("button", name="Supprimer mon compte pour toujours").click()
+    page.wait_for_load_state()
+    assert "Ce n'est pas le bon mot de passe" in page.locator("main").inner_text()
+    # A wrong password is not written back into the page; the field says it is wrong.
+    assert password.input_value() == ""
+    assert password.get_attribute("aria-invalid") == "true"
+    assert_no_axe_violations(axe, page)
+    assert User.objects.filter(pk=user.pk).exists()
+
+    password.fill(PASSWORD)
+    page.get_by_role("button", name="Supprimer mon compte pour toujours").click()
+    page.wait_for_url(re.compile(r"^https?://[^/]+/$"))
+    assert "Votre compte est supprimé" in page.locator(".messages").inner_text()
+    assert page.get_by_role("link", name="Se connecter").first.is_visible()
+    assert not User.objects.filter(pk=user.pk).exists()
+    question.refresh_from_db()
+    assert question.author is None
+    assert question.email == ""
+
     page.goto("/compte/mon-espace/")
     assert "/compte/connexion/" in page.url
