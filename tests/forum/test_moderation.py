@@ -188,6 +188,16 @@ def test_the_audit_page_shows_the_forum_decisions_but_not_the_groupes_de_parole(
     assert private.thread.title not in content
 
 
+def test_the_forum_audit_names_the_moderator_by_pseudonym_never_by_email(client, moderator):
+    other = UserFactory(moderator=True, display_name="Modé", email="mode@exemple.org")
+    ReplyFactory().approve(other)
+
+    content = page_text(client.get(AUDIT))
+
+    assert "par Modé" in content
+    assert "mode@exemple.org" not in content
+
+
 def test_the_audit_filters_apply_to_the_forum_where_they_make_sense(client, moderator):
     reply = ReplyFactory()
     reply.approve(moderator)
