@@ -22,7 +22,7 @@ Privacy rules carried by the model:
 """
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -505,12 +505,43 @@ class ForumModerationAction(models.Model):
         return ""
 
 
+class ForumReportQuerySet(models.QuerySet):
+    def unhandled(self):
+        return self.filter(handled_at__isnull=True)
+
+    def public(self):
+        """Reports on public messages: the only ones the moderators' pages may list."""
+        return self.filter(post__thread__group__isnull=True)
+
+    def of_group(self, group):
+        """Reports on the messages of one groupe de parole: its facilitators' business."""
+        return self.filter(post__thread__group=group)
+
+
 class ForumReport(models.Model):
-    """A reader's report on a public message, handled in the moderators' reports page."""
+    """A report on a message. On a public message, by any reader (no account needed), handled
+    in the moderators' reports page. On a message of a groupe de parole, by a member, routed by
+    the thread's group to that group's facilitators and to nobody else: the same model, since
+    the report is the same thing (a message, a reason, a comment, a decision), and the rule
+    that moderators never see a group from the inside is one filter (`public`), already the
+    one of their page and of the admin.
+
+    `reporter` is kept for private reports only, so that a member reports a message once; it
+    is never shown, to the facilitators neither: in a small group, the name would say who
+    complained about whom."""
 
     Reason = Report.Reason
 
     post = models.ForeignKey(ForumPost, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signalé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_reports",
+        help_text=_("Seulement dans un groupe de parole, et jamais affiché."),
+    )
     reason = models.CharField(_("raison"), max_length=12, choices=Report.Reason.choices)
     comment = models.TextField(_("précision"), blank=True, max_length=1000)
     browser_hash = models.CharField(max_length=64, blank=True)
@@ -520,10 +551,19 @@ class ForumReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = ForumReportQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = _("signalement d'un message")
         verbose_name_plural = _("signalements de messages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "reporter"],
+                condition=Q(reporter__isnull=False),
+                name="forum_report_once_per_member",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_reason_display()} — {self.created_at:%d/%m/%Y}"
@@ -534,7 +574,8 @@ class ForumReport(models.Model):
 
     @classmethod
     def open(cls):
-        return cls.objects.filter(handled_at__isnull=True, post__thread__group__isnull=True)
+        """What the moderators handle: open reports on public messages."""
+        return cls.objects.unhandled().public()
 
     @classmethod
     def file(cls, post, reason, comment="", browser_id=""):
@@ -546,6 +587,31 @@ class ForumReport(models.Model):
         return cls.objects.create(
             post=post, reason=reason, comment=comment, browser_hash=browser_hash
         )
+
+    @classmethod
+    def file_in_group(cls, post, reporter, reason, comment=""):
+        """A member alerts the group's facilitators. Once per member and message, even after
+        the facilitators decided: returns None for a second report."""
+        if not post.is_private:
+            raise InvalidTransition(_("Ce message n'est pas dans un groupe de parole."))
+        if cls.objects.filter(post=post, reporter=reporter).exists():
+            return None
+        try:
+            with transaction.atomic():
+                return cls.objects.create(
+                    post=post, reporter=reporter, reason=reason, comment=comment
+                )
+        except IntegrityError:
+            # The same form sent twice at once: the constraint kept one.
+            return None
+
+    @classmethod
+    def handle_all(cls, post, by):
+        """Close every open report on `post`; returns how many were open."""
+        reports = list(post.reports.unhandled())
+        for report in reports:
+            report.handle(by)
+        return len(reports)
 
     def handle(self, by):
         self.handled_at = timezone.now()

@@ -5,8 +5,10 @@
   thread's title and the link, never the reply's text (it is read on the portal, masked and
   moderated), and a one-click link to stop the e-mails of that thread.
 
-Private messages are never moderated and never send anything: no word of a groupe de parole
-leaves the group by e-mail.
+Private messages are never moderated and send nothing but one e-mail: when a member reports a
+message of a groupe de parole, its facilitators are told that a report waits, with the group's
+and the thread's names and the link, never the message's text nor who reported it (both stay
+behind the group's door, on the portal).
 
 Links are built from SITE_URL: the e-mail is written for the background worker, which has no
 request to read a host from."""
@@ -75,6 +77,35 @@ def reply_recipients(post):
 def mute_url(user, thread):
     token = make_mute_token(user, thread)
     return f"{settings.SITE_URL}{reverse('forum:mute_link', args=[token])}"
+
+
+def report_recipients(report):
+    """The facilitators of the reported message's group, active and with a confirmed address,
+    but the person who reported (they know)."""
+    group = report.post.thread.group
+    return (
+        group.facilitators()
+        .filter(email_confirmed_at__isnull=False)
+        .exclude(pk=report.reporter_id)
+        .order_by("pk")
+    )
+
+
+def notify_facilitators(report):
+    """One e-mail to each facilitator of the group; returns how many."""
+    thread = report.post.thread
+    space_url = reverse("forum:space", args=[thread.group.slug])
+    context = {
+        "group_name": thread.group.name,
+        "thread_title": thread.title,
+        "url": f"{settings.SITE_URL}{space_url}#signalements",
+        "site_name": settings.SITE_NAME,
+        "site_url": settings.SITE_URL,
+    }
+    recipients = [user.email for user in report_recipients(report)]
+    for email in recipients:
+        send_templated_email("forum/email/signalement_groupe", context, email)
+    return len(recipients)
 
 
 def notify_participants(post):

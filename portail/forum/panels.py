@@ -1,6 +1,7 @@
 """The forum's blocks on other rooms' pages (see portail/core/panels.py):
 
-- « group » (a group's page): the link to its groupe de parole, for its members only;
+- « group » (a group's page): the link to its groupe de parole, for its members only, and for
+  its facilitators how many messages members reported to them;
 - « espace » (Mon espace): my discussions, my messages awaiting review or refused, the
   forum-wide switch of the e-mails of new replies;
 - « moderation_queue », « moderation_reports », « moderation_audit » (the moderators' pages of
@@ -11,7 +12,7 @@
 
 from django.core.paginator import Paginator
 
-from portail.accounts.roles import is_member_of, is_moderator
+from portail.accounts.roles import is_facilitator_of, is_member_of, is_moderator
 from portail.forum.forms import HideForm
 from portail.forum.models import (
     CharterAcceptance,
@@ -38,6 +39,11 @@ def group_panel(request, group):
         "thread_count": threads.count(),
         "latest": threads.newest_activity_first().first(),
         "has_accepted": CharterAcceptance.has_accepted(user, group),
+        "reported_count": (
+            ForumReport.objects.of_group(group).unhandled().values("post").distinct().count()
+            if is_facilitator_of(user, group)
+            else 0
+        ),
     }
 
 

@@ -19,6 +19,14 @@ urlpatterns = [
         private.moderate,
         name="group_moderate",
     ),
+    path(
+        "groupe/<slug:group_slug>/message/<int:pk>/signaler/", private.report, name="group_report"
+    ),
+    path(
+        "groupe/<slug:group_slug>/message/<int:pk>/laisser/",
+        private.leave_reported,
+        name="group_leave_reported",
+    ),
     # Moderation of the public forum (the queue itself is questions:moderation)
     path("moderation/<int:pk>/", moderation.moderate, name="moderate"),
     path("moderation/signalements/<int:pk>/", moderation.handle_report, name="handle_report"),

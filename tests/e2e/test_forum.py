@@ -1,18 +1,25 @@
 """The forum in a real browser: a signed-in resident opens a public thread, a moderator
 approves it from the shared queue, and everyone reads it; a member enters a groupe de parole
-through its charter and is offered to mask a phone number; a participant stops the e-mails of
-a thread from the link of an e-mail, on a small phone, then restarts them from the thread's
-page. axe on every page."""
+through its charter and is offered to mask a phone number; a member reports a message of the
+groupe de parole to its facilitators, who hide it from their block; a participant stops the
+e-mails of a thread from the link of an e-mail, on a small phone, then restarts them from the
+thread's page. axe on every page."""
 
 import pytest
 from django.urls import reverse
 
-from portail.forum.models import ForumMute, ForumThread, Status
+from portail.forum.models import ForumMute, ForumReport, ForumThread, Status
 from portail.forum.tokens import make_mute_token
+from portail.groups.models import Membership
 from tests.accounts.factories import UserFactory
 from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
 from tests.e2e.test_core_loop import sign_in
-from tests.forum.factories import PublicThreadFactory
+from tests.forum.factories import (
+    CharterAcceptanceFactory,
+    PrivateReplyFactory,
+    PrivateThreadFactory,
+    PublicThreadFactory,
+)
 from tests.groups.factories import GroupFactory, MembershipFactory
 from tests.places.factories import ThemeFactory
 
@@ -101,6 +108,56 @@ def test_a_member_enters_the_groupe_de_parole_and_masks_a_number(browser, live_s
     assert "Appelez-moi au [téléphone masqué] pour en parler." in page.content()
     assert_no_axe_violations(axe, page)
     assert_no_horizontal_scroll(page)
+    context.close()
+
+
+def test_a_member_reports_a_message_that_a_facilitator_then_hides(browser, live_server, axe):
+    group = GroupFactory(name="Groupe Logement", slug="groupe-logement")
+    member, facilitator = UserFactory(), UserFactory()
+    for user, role in (
+        (member, Membership.Role.MEMBER),
+        (facilitator, Membership.Role.FACILITATOR),
+    ):
+        MembershipFactory(group=group, user=user, role=role)
+        CharterAcceptanceFactory(group=group, user=user)
+    thread = PrivateThreadFactory(group=group, author=facilitator, title="Après la restitution")
+    PrivateReplyFactory(
+        thread=thread, text="La voisine du 3e, Mme Roux, boit, tout le monde le sait."
+    )
+
+    context = browser.new_context(
+        base_url=live_server.url, locale="fr-FR", viewport={"width": 320, "height": 640}
+    )
+    page = sign_in(context, live_server, member)
+    page.goto(thread.get_absolute_url())
+    page.get_by_role("link", name="Signaler aux animateurs").last.click()
+    page.wait_for_url("**/signaler/")
+    assert_no_axe_violations(axe, page)
+    assert_no_horizontal_scroll(page)
+    page.get_by_label("propos blessants ou injurieux").check()
+    page.get_by_label("Précision (facultatif)").fill("Elle ne voudrait pas que ça se dise.")
+    page.get_by_role("button", name="Prévenir les animateurs").click()
+    page.wait_for_url(f"**{thread.get_absolute_url()}*")
+    assert "Les animateurs du groupe sont prévenus." in page.content()
+    assert "Vous avez signalé ce message aux animateurs." in page.content()
+    context.close()
+
+    context = browser.new_context(
+        base_url=live_server.url, locale="fr-FR", viewport={"width": 320, "height": 640}
+    )
+    page = sign_in(context, live_server, facilitator)
+    page.goto(reverse("groups:detail", args=[group.slug]))
+    page.get_by_role("link", name="1 message signalé aux animateurs, à regarder").click()
+    page.wait_for_url("**/forum/groupe/groupe-logement/*")
+    assert "Elle ne voudrait pas que ça se dise." in page.content()
+    assert_no_axe_violations(axe, page)
+    assert_no_horizontal_scroll(page)
+    block = page.locator("#signalements")
+    block.get_by_label("Pourquoi masquer ce message ?").fill("Parle d'une voisine sans son accord.")
+    block.get_by_role("button", name="Masquer le message").click()
+    page.wait_for_url("**/forum/groupe/groupe-logement/*")
+    assert "Aucun message signalé aux animateurs." in page.content()
+    assert not ForumReport.objects.filter(handled_at__isnull=True).exists()
     context.close()
 
 

@@ -13,7 +13,7 @@ from portail.demandes.models import Demande
 from portail.directory.models import Organisation
 from portail.events.models import Event, Registration
 from portail.experiences.models import ExperienceRecord
-from portail.forum.models import ForumThread
+from portail.forum.models import ForumPost, ForumThread
 from portail.game.models import GameSession
 from portail.groups.models import Group
 from portail.questions.models import Question
@@ -68,6 +68,8 @@ def facilitator_pages():
     record = ExperienceRecord.objects.first()
     game = GameSession.objects.first()
     deck = Deck.objects.first()
+    # A member's reply in the groupe de parole: the facilitator, a member too, may report it.
+    reply = ForumPost.objects.filter(thread__group__slug=GROUP, is_opening=False).first()
     return [
         reverse("accounts:espace"),
         reverse("groups:create"),
@@ -89,6 +91,7 @@ def facilitator_pages():
         reverse("experiences:attestations"),
         reverse("experiences:my_portfolio"),
         reverse("forum:space", args=[GROUP]),
+        reverse("forum:group_report", args=[GROUP, reply.pk]),
         reverse("game:new"),
         reverse("game:play", args=[game.pk]),
         reverse("cards:deck_create"),

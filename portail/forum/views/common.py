@@ -1,5 +1,5 @@
-"""What the forum's views share: the rate limit of writing, the duplicate window, the decorator
-of private pages."""
+"""What the forum's views share: the rate limits of writing and reporting, the duplicate
+window, the decorator of private pages."""
 
 import functools
 from datetime import timedelta
@@ -15,6 +15,7 @@ PAGE_SIZE = 20
 # A form sent twice within this delay (a double tap on a slow connection) stores one message.
 DUPLICATE_WINDOW = timedelta(minutes=10)
 DEFAULT_POST_RATE = "30/h"
+DEFAULT_REPORT_RATE = "10/h"
 NOINDEX = "noindex, nofollow"
 
 RATE_LIMITED = _(
@@ -26,6 +27,13 @@ RATE_LIMITED = _(
 def post_rate(group, request):
     """Messages per account; read at request time so that a changed setting takes effect."""
     return settings.RATE_LIMITS.get("forum_post", DEFAULT_POST_RATE)
+
+
+def group_report_rate(group, request):
+    """Reports in groupes de parole, per account: the public reports' rate unless the setting
+    names one of its own."""
+    limits = settings.RATE_LIMITS
+    return limits.get("forum_group_report") or limits.get("report_ip", DEFAULT_REPORT_RATE)
 
 
 def duplicate_since():

@@ -136,8 +136,7 @@ def handle_report(request, pk):
         except InvalidTransition as exc:
             messages.error(request, str(exc))
             return redirect("questions:reports")
-        for open_report in post.reports.filter(handled_at__isnull=True):
-            open_report.handle(request.user)
+        ForumReport.handle_all(post, by=request.user)
         messages.success(
             request,
             _("Le message n° %(pk)s est masqué ; ses signalements sont traités.") % {"pk": post.pk},
