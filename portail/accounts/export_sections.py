@@ -404,6 +404,16 @@ def forum(user):
         "signalements_traités": _ids_and_dates(
             ForumReport.objects.filter(handled_by=user), "handled_at"
         ),
+        # Reports made to a groupe de parole's facilitators: the person's own words and choice.
+        "signalements_faits": [
+            {
+                "message": r.post_id,
+                "raison": r.get_reason_display(),
+                "précision": r.comment,
+                "signalé_le": when(r.created_at),
+            }
+            for r in ForumReport.objects.filter(reporter=user).order_by("created_at", "pk")
+        ],
     }
 
 

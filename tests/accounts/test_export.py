@@ -24,7 +24,12 @@ from tests.experiences.factories import (
     PortfolioSettingsFactory,
     SectionFactory,
 )
-from tests.forum.factories import CharterAcceptanceFactory, PublicThreadFactory, ReplyFactory
+from tests.forum.factories import (
+    CharterAcceptanceFactory,
+    ForumReportFactory,
+    PublicThreadFactory,
+    ReplyFactory,
+)
 from tests.groups.factories import (
     DocumentFactory,
     GroupFactory,
@@ -79,6 +84,7 @@ def someone_with_everything(tag):
         "reply": reply,
         "charter": CharterAcceptanceFactory(user=user, group=group),
         "mute": ForumMute.mute(user, thread),
+        "report": ForumReportFactory(reporter=user, comment=f"{tag}-signalement"),
         "moderation": ModerationAction.objects.create(
             question=QuestionFactory(), action="publication", actor=user
         ),
@@ -110,6 +116,7 @@ OWN_TEXTS = [
     "-discussion",
     "-réponse-écrite",
     "-carte",
+    "-signalement",
     "-navigateur",
     "-groupe",
 ]
