@@ -240,6 +240,8 @@ RATE_LIMITS = {
     "event_register_session": env_str("RATE_LIMIT_EVENT_REGISTER_SESSION", "10/10m"),
     # Forum messages, per account (every message also waits for a moderator).
     "forum_post": env_str("RATE_LIMIT_FORUM_POST", "30/h"),
+    # Alerts to a groupe de parole's facilitators, per account (each sends them an e-mail).
+    "forum_group_report": env_str("RATE_LIMIT_FORUM_GROUP_REPORT", "10/h"),
     # PDFs (letters, fiches for signed-in readers) cost CPU: per address, generous for a
     # social centre printing letters for its visitors.
     "pdf": env_str("RATE_LIMIT_PDF", "120/h"),
