@@ -95,9 +95,10 @@ def notify_facilitators(report):
     """One e-mail to each facilitator of the group; returns how many."""
     thread = report.post.thread
     space_url = reverse("forum:space", args=[thread.group.slug])
+    # Never the thread's title: inside a groupe de parole it is often personal, and a copy of
+    # each e-mail waits in the task queue, which the team can read.
     context = {
         "group_name": thread.group.name,
-        "thread_title": thread.title,
         "url": f"{settings.SITE_URL}{space_url}#signalements",
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
