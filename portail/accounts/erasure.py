@@ -90,27 +90,36 @@ def handovers(user):
     return found
 
 
-def _hand_over_groups(user):
+def _hand_over_groups(user, reason):
+    # Same lock as Membership.end(), taken BEFORE deciding: a co-facilitator leaving at the
+    # same moment waits, then sees this person gone (and is refused as the last one), or has
+    # left already and this deletion sees it and hands the group over.
+    groups = Membership.objects.filter(user=user, role=Membership.Role.FACILITATOR)
+    list(
+        Membership.objects.select_for_update()
+        .filter(group__in=groups.values("group"), role=Membership.Role.FACILITATOR)
+        .order_by("group_id", "pk")
+        .values_list("pk", flat=True)
+    )
     for handover in handovers(user):
         group = handover.group
-        # Same lock as Membership.end(): two facilitators leaving at once see each other.
-        list(group.memberships.select_for_update().filter(role=Membership.Role.FACILITATOR))
         if handover.successor is not None:
             Membership.objects.get(group=group, user=handover.successor).set_role(
                 Membership.Role.FACILITATOR
             )
-            _tell_successor(handover)
+            _tell_successor(handover, reason)
         else:
             _tell_staff(handover)
 
 
-def _tell_successor(handover):
+def _tell_successor(handover, reason):
     if not handover.successor.email:
         return
     group = handover.group
     send_templated_email(
         "accounts/email/facilitator_handover",
         _context(
+            reason=reason,
             group=group,
             group_url=_absolute(group.get_absolute_url()),
             manage_url=_absolute(reverse("groups:manage", args=[group.slug])),
@@ -182,7 +191,11 @@ def delete_account(user, reason=AT_REQUEST, now=None):
     now = now or timezone.now()
     email = user.email
     with transaction.atomic():
-        _hand_over_groups(user)
+        # The account's row locked first: a second click (or the job at the same moment)
+        # waits, then finds nothing to delete, and nothing is sent twice.
+        if not get_user_model().objects.select_for_update().filter(pk=user.pk).exists():
+            return
+        _hand_over_groups(user, reason)
         _anonymise_writings(user)
         _forget_past_registrations(user, now)
         _forget_sign_ins(email)
@@ -234,6 +247,7 @@ def summary(user, now=None):
         journal_posts=user.group_posts.count(),
         documents=user.group_documents.count(),
         upcoming_registrations=upcoming.exclude(status=Registration.Status.CANCELLED).count(),
-        demandes=user.demandes_filed.exclude(status="close").count(),
+        # Closed ones too: they keep the contact details until the retention job erases them.
+        demandes=user.demandes_filed.filter(anonymised_at__isnull=True).count(),
         handovers=handovers(user),
     )

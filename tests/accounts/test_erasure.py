@@ -6,9 +6,12 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessLog
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from portail.accounts import erasure
 from portail.accounts.erasure import AccountError, delete_account
 from portail.accounts.inactivity import forget_inactive_accounts
 from portail.accounts.models import User
@@ -20,6 +23,7 @@ from portail.letters.models import SavedLetter
 from portail.questions.models import Question
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.accounts.helpers import page_text
+from tests.demandes.factories import DemandeFactory
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.forum.factories import ReplyFactory
 from tests.groups.factories import GroupFactory, MembershipFactory
@@ -193,6 +197,7 @@ def test_the_longest_standing_member_becomes_facilitator_and_is_told(send_mails)
     assert roles == {first.pk: "animateur", later.pk: "membre", closed.pk: "membre"}
     (message,) = mails_to(first.email)
     assert "Vous animez maintenant le groupe Groupe des Tilleuls" in message.subject
+    assert "a supprimé son compte" in message.body
     assert reverse("groups:manage", args=[group.slug]) in message.body
     assert mails_to(later.email) == []
 
@@ -266,3 +271,61 @@ def test_the_inactivity_job_hands_groups_over_and_tells_the_person(settings, sen
     assert Question.objects.get(pk=question.pk).email == ""
     (message,) = mails_to(leaving.email)
     assert "n'était plus utilisé depuis longtemps" in message.body
+    # The successor is told why: the account was unused, not deleted by its owner.
+    (handover,) = mails_to(successor.email)
+    assert "n'utilisait plus son compte depuis longtemps" in handover.body
+    assert "a supprimé son compte" not in handover.body
+
+
+def test_a_second_deletion_of_the_same_account_does_nothing_and_sends_nothing(send_mails):
+    """Two clicks at once, or the person and the inactivity job: the second finds the account
+    gone (its row is locked first) and neither hands the groups over nor writes again."""
+    group = GroupFactory()
+    leaving = UserFactory()
+    member_since(group, leaving, 900, role=Membership.Role.FACILITATOR)
+    member_since(group, UserFactory(), 500)
+    stale_copy = User.objects.get(pk=leaving.pk)
+
+    with send_mails():
+        delete_account(leaving)
+        delete_account(stale_copy)
+
+    assert len(mail.outbox) == 2  # one handover, one confirmation
+
+
+def test_the_handover_is_decided_after_the_facilitators_are_locked(monkeypatch):
+    """A co-facilitator leaving at the same moment must wait for the lock, so that the group is
+    never left with nobody: the lock comes before the question « is someone else there? »."""
+    if not connection.features.has_select_for_update:
+        pytest.skip("SQLite serialises writers: there is no row lock to take")
+    group = GroupFactory()
+    leaving = UserFactory()
+    member_since(group, leaving, 900, role=Membership.Role.FACILITATOR)
+    member_since(group, UserFactory(), 500, role=Membership.Role.FACILITATOR)
+    decided_at = []
+    real = erasure.handovers
+
+    def spy(user):
+        decided_at.append(len(queries.captured_queries))
+        return real(user)
+
+    monkeypatch.setattr(erasure, "handovers", spy)
+    with CaptureQueriesContext(connection) as queries:
+        delete_account(leaving)
+
+    locks = [
+        i
+        for i, query in enumerate(queries.captured_queries)
+        if "FOR UPDATE" in query["sql"] and "groups_membership" in query["sql"]
+    ]
+    assert locks and decided_at and locks[0] < decided_at[0]
+
+
+def test_the_page_counts_closed_requests_that_still_hold_the_contact_details(client):
+    user = UserFactory()
+    DemandeFactory(requester=user, closed=True)
+    client.force_login(user)
+
+    text = page_text(client.get(DELETE))
+
+    assert "Votre demande de suite reste, avec vos coordonnées" in text
