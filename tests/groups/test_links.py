@@ -280,7 +280,7 @@ def secret(logement):
 HIDDEN_NAMES = ("Groupe secret", "groupe-secret", "Groupe discret", "Groupe fermé")
 
 
-def test_a_facilitator_outside_a_private_partner_sees_nothing_of_it_on_the_manage_page(
+def test_a_facilitator_outside_a_private_partner_sees_its_links_without_any_name(
     client, logement, alpha, secret
 ):
     GroupLinkFactory(from_group=logement, to_group=alpha, accepted=True)
@@ -295,6 +295,14 @@ def test_a_facilitator_outside_a_private_partner_sees_nothing_of_it_on_the_manag
     assert [other for _link, other, _url in response.context["accepted_links"]] == [alpha]
     assert response.context["incoming_links"] == []
     assert response.context["outgoing_links"] == []
+    # … but the links are there, nameless, each with the one thing that can still be done.
+    assert "Un lien avec un groupe qui n'est plus public." in text
+    assert "Proposé le" in text and "à un groupe qui n'est plus public." in text
+    assert "Un groupe qui n'est plus public propose de faire le lien" in text
+    assert [link.to_group for link in response.context["hidden_accepted_links"]] == [secret]
+    assert len(response.context["hidden_outgoing_links"]) == 1
+    assert len(response.context["hidden_incoming_links"]) == 1
+    assert 'value="accepter"' not in response.text
 
 
 @pytest.mark.parametrize("kind", ["member_of_the_secret_group", "staff"])
@@ -315,12 +323,89 @@ def test_a_member_of_the_private_partner_or_the_staff_still_sees_it_on_the_manag
     assert response["Cache-Control"].startswith("max-age=0")
 
 
-def test_a_facilitator_outside_a_private_partner_cannot_act_on_the_link(client, logement, secret):
+def decide(client, group, link, action):
+    return client.post(
+        reverse("groups:decide_link", args=[group.slug, link.pk]), {"action": action}, follow=True
+    )
+
+
+def test_a_facilitator_outside_a_private_partner_may_end_the_link_without_it_being_named(
+    client, logement, secret
+):
     link = GroupLink.objects.get(to_group=secret)
     client.force_login(facilitator_of(logement))
 
+    page = decide(client, logement, link, "terminer")
+
+    assert not GroupLink.objects.filter(pk=link.pk).exists()
+    text = unescape(page.text)
+    assert "Le lien est terminé." in text
+    for hidden in HIDDEN_NAMES:
+        assert hidden not in text
+    assert "Un lien avec un groupe qui n'est plus public." not in text
+
+
+def test_a_proposal_to_a_group_that_went_private_may_still_be_withdrawn(client, logement, alpha):
+    link = GroupLinkFactory(from_group=logement, to_group=alpha)
+    alpha.is_public = False
+    alpha.save()
+    client.force_login(facilitator_of(logement))
+
+    manage = unescape(client.get(reverse("groups:manage", args=[logement.slug])).text)
+    page = decide(client, logement, link, "retirer")
+
+    assert "Groupe alpha" not in manage
+    assert "à un groupe qui n'est plus public." in manage
+    assert not GroupLink.objects.exists()
+    assert "Proposition retirée." in unescape(page.text)
+    assert "Groupe alpha" not in unescape(page.text)
+
+
+def test_a_proposal_from_a_hidden_group_may_be_declined_but_not_accepted(client, logement, secret):
+    link = GroupLink.objects.get(from_group__slug="groupe-discret")
+    client.force_login(facilitator_of(logement))
+
+    refused = decide(client, logement, link, "accepter")
+    link.refresh_from_db()
+    assert link.is_pending
+    assert "Cette action n'est pas possible sur ce lien." in unescape(refused.text)
+
+    declined = decide(client, logement, link, "refuser")
+    link.refresh_from_db()
+    assert link.status == GroupLink.Status.DECLINED
+    text = unescape(declined.text)
+    assert "Proposition refusée." in text
+    for hidden in HIDDEN_NAMES:
+        assert hidden not in text
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k not in {"facilitator", "staff"}])
+def test_only_the_facilitators_may_act_on_a_link_with_a_hidden_group(
+    client, logement, secret, kind
+):
+    links = list(GroupLink.objects.involving(logement).order_by("pk"))
+    sign_in(client, kind, logement)
+
+    for link, action in zip(links, ["terminer", "refuser", "retirer"], strict=True):
+        response = client.post(
+            reverse("groups:decide_link", args=[logement.slug, link.pk]), {"action": action}
+        )
+        assert response.status_code == (302 if kind == "anonymous" else 403)
+
+    assert list(GroupLink.objects.involving(logement).order_by("pk")) == links
+    assert [link.status for link in links] == [
+        link.status for link in GroupLink.objects.involving(logement).order_by("pk")
+    ]
+
+
+def test_a_facilitator_of_another_group_gets_a_404_for_a_link_with_a_hidden_group(
+    client, logement, alpha, secret
+):
+    link = GroupLink.objects.get(to_group=secret)
+    client.force_login(facilitator_of(alpha))
+
     response = client.post(
-        reverse("groups:decide_link", args=[logement.slug, link.pk]), {"action": "terminer"}
+        reverse("groups:decide_link", args=[alpha.slug, link.pk]), {"action": "terminer"}
     )
 
     assert response.status_code == 404

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -58,14 +57,13 @@ def _manage_context(request, group, **forms):
         .order_by("role", Lower("user__display_name"), "user__email")
     )
     # A partner group that has become private (or was private when it proposed) stays
-    # unknown to those who may not see it: not even its name shows here.
-    links = [
-        link
-        for link in GroupLink.objects.involving(group).select_related(
-            "from_group", "to_group", "proposed_by"
-        )
-        if link.other(group).is_visible_to(request.user)
-    ]
+    # unknown to those who may not see it: not even its name shows here. The link itself
+    # still shows, nameless, so that it can be ended, withdrawn or declined, not left stuck.
+    links, hidden = [], []
+    for link in GroupLink.objects.involving(group).select_related(
+        "from_group", "to_group", "proposed_by"
+    ):
+        (links if link.other(group).is_visible_to(request.user) else hidden).append(link)
     errored = forms.get("decision_forms", {})
     join_requests = [
         (
@@ -86,6 +84,11 @@ def _manage_context(request, group, **forms):
             (link, link.other(group), agenda.common_time_url(link.from_group, link.to_group))
             for link in accepted
         ],
+        "hidden_incoming_links": [x for x in hidden if x.is_pending and x.to_group_id == group.pk],
+        "hidden_outgoing_links": [
+            x for x in hidden if x.is_pending and x.from_group_id == group.pk
+        ],
+        "hidden_accepted_links": [x for x in hidden if x.status == GroupLink.Status.ACCEPTED],
         "partnership_form": forms.get("partnership_form") or PartnershipForm(group=group),
     }
 
@@ -229,18 +232,20 @@ def propose_link(request, slug):
 @login_required
 def decide_link(request, slug, pk):
     """Accept or decline a proposal made to this group, withdraw one it made, or end an
-    accepted partnership (either side may)."""
+    accepted partnership (either side may).
+
+    When the other group is private and this person may not see it, the link may still be
+    ended, withdrawn or declined (or it would be stuck for good), but not accepted: nobody
+    takes on a partner they cannot see. The messages then do not name the other group."""
     group = managed_group(request, slug)
     link = get_object_or_404(
         GroupLink.objects.involving(group).select_related("from_group", "to_group"), pk=pk
     )
     other = link.other(group)
-    if not other.is_visible_to(request.user):
-        # The messages below name the other group: a private one stays a 404.
-        raise Http404
+    hidden = not other.is_visible_to(request.user)
     action = request.POST.get("action")
     try:
-        if action == "accepter" and link.to_group_id == group.pk:
+        if action == "accepter" and link.to_group_id == group.pk and not hidden:
             link.accept(by=request.user)
             messages.success(
                 request,
@@ -255,10 +260,13 @@ def decide_link(request, slug, pk):
             messages.success(request, _("Proposition retirée."))
         elif action == "terminer" and link.status == GroupLink.Status.ACCEPTED:
             link.delete()
-            messages.success(
-                request,
-                _("Le lien avec le groupe %(name)s est terminé.") % {"name": other.name},
-            )
+            if hidden:
+                messages.success(request, _("Le lien est terminé."))
+            else:
+                messages.success(
+                    request,
+                    _("Le lien avec le groupe %(name)s est terminé.") % {"name": other.name},
+                )
         else:
             messages.error(request, _("Cette action n'est pas possible sur ce lien."))
     except GroupError as exc:
