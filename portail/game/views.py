@@ -143,16 +143,22 @@ def game_context(game, *, facilitator):
 # The follow-up link of a question noted at the table is shown once, on the next full page of
 # the game: its token waits in this browser's session (stored on the server, never in a URL, a
 # cookie or a message) and is taken out when shown. The projector's view never reads it.
-FOLLOW_LINK_SESSION_KEY = "game.follow_link.{pk}"
+# Several questions may be noted before that page is shown (two tabs, a lost redirect): each
+# link waits in a short list, or the earlier ones would be lost for good. The cap keeps a
+# forgotten tab from growing the session without end.
+FOLLOW_LINKS_SESSION_KEY = "game.follow_links.{pk}"
+FOLLOW_LINKS_KEPT = 10
 
 
 def _keep_follow_token(request, game, token):
-    request.session[FOLLOW_LINK_SESSION_KEY.format(pk=game.pk)] = token
+    key = FOLLOW_LINKS_SESSION_KEY.format(pk=game.pk)
+    tokens = [*request.session.get(key, []), token]
+    request.session[key] = tokens[-FOLLOW_LINKS_KEPT:]
 
 
-def _take_follow_link(request, game):
-    token = request.session.pop(FOLLOW_LINK_SESSION_KEY.format(pk=game.pk), None)
-    return settings.SITE_URL + follow_url(token) if token else ""
+def _take_follow_links(request, game):
+    tokens = request.session.pop(FOLLOW_LINKS_SESSION_KEY.format(pk=game.pk), [])
+    return [settings.SITE_URL + follow_url(token) for token in tokens]
 
 
 def _render_game(request, game, *, notice="", question_form=None, status=200):
@@ -160,7 +166,7 @@ def _render_game(request, game, *, notice="", question_form=None, status=200):
     context["notice"] = notice
     if request.htmx:
         return TemplateResponse(request, "game/_partie.html", context, status=status)
-    context["follow_link"] = _take_follow_link(request, game)
+    context["follow_links"] = _take_follow_links(request, game)
     context["question_form"] = question_form or TableQuestionForm()
     context["screen_url"] = request.build_absolute_uri(game.screen_url())
     return TemplateResponse(request, "game/play.html", context, status=status)

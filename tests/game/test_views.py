@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from portail.game.models import GameSession, StaleVersion
+from portail.game.views import FOLLOW_LINKS_KEPT
 from portail.questions.models import Question
 from tests.accounts.factories import UserFactory
 from tests.accounts.helpers import page_text
@@ -510,7 +511,9 @@ def test_a_wrong_question_keeps_the_text_and_the_game(client, data, message):
 
 # The follow-up link of a question noted at the table: shown once, to the facilitator only.
 
-FOLLOW_LINK = re.compile(r'id="lien-suivi-texte" value="https?://[^/"]+(/suivi/[A-Za-z0-9_-]+/)"')
+FOLLOW_LINK = re.compile(
+    r'id="lien-suivi-texte(?:-\d+)?" value="https?://[^/"]+(/suivi/[A-Za-z0-9_-]+/)"'
+)
 
 
 def note_a_question(client, game, **overrides):
@@ -520,6 +523,10 @@ def note_a_question(client, game, **overrides):
 def follow_path_on(response):
     match = FOLLOW_LINK.search(response.content.decode())
     return match.group(1) if match else None
+
+
+def follow_paths_on(response):
+    return FOLLOW_LINK.findall(response.content.decode())
 
 
 def test_noting_a_question_shows_its_working_follow_link_once(client):
@@ -610,6 +617,40 @@ def test_a_question_sent_twice_shows_the_first_send_s_link(client):
     response = client.post(reverse("game:note_question", args=[game.pk]), data)
     path = follow_path_on(client.get(response.url))
     assert Question.from_token(path.split("/")[2]) == Question.objects.get()
+
+
+def test_questions_noted_before_the_page_is_shown_all_keep_their_follow_link(client):
+    game = game_for()
+    client.force_login(game.created_by)
+    # Two tabs, or a redirect lost on the way: the page is not shown between the two.
+    note_a_question(client, game, text="Mon bailleur ne répare pas le chauffage depuis un mois.")
+    response = note_a_question(client, game, text="Puis-je demander une aide pour la caution ?")
+    page = client.get(response.url)
+    paths = follow_paths_on(page)
+    assert len(paths) == 2
+    assert "Les liens de suivi des 2 questions notées" in page_text(page)
+    assert "Lien de suivi de la question 2" in page_text(page)
+    noted = [Question.from_token(path.split("/")[2]) for path in paths]
+    assert noted == list(Question.objects.order_by("pk"))
+    for path, question in zip(paths, noted, strict=True):
+        followed = client.get(path)
+        assert followed.status_code == 200
+        assert question.text in page_text(followed)
+    # A reload shows none of them.
+    again = client.get(game.get_absolute_url())
+    assert follow_paths_on(again) == []
+    assert 'id="lien-suivi"' not in again.content.decode()
+
+
+def test_only_the_last_follow_links_wait_when_very_many_are_noted_unseen(client):
+    game = game_for()
+    client.force_login(game.created_by)
+    for number in range(FOLLOW_LINKS_KEPT + 2):
+        note_a_question(client, game, text=f"Question numéro {number} sur le loyer du logement.")
+    paths = follow_paths_on(client.get(game.get_absolute_url()))
+    assert len(paths) == FOLLOW_LINKS_KEPT
+    newest = list(Question.objects.order_by("-pk")[:FOLLOW_LINKS_KEPT])[::-1]
+    assert [Question.from_token(path.split("/")[2]) for path in paths] == newest
 
 
 def test_a_wrong_question_shows_no_follow_link(client):
