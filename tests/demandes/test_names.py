@@ -4,6 +4,8 @@ requester (private link, e-mails) nor to the rest of the group."""
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portail.demandes.names import volunteer_name
@@ -102,3 +104,27 @@ def test_someone_outside_the_group_is_only_a_volunteer(group):
 
     assert volunteer_name(user, group) == "un·e bénévole"
     assert volunteer_name(None) == ""
+
+
+def test_the_team_list_names_volunteers_without_one_query_each(
+    client, django_assert_max_num_queries
+):
+    """The group's memberships are fetched with the page, not once per volunteer named."""
+    moderator = UserFactory(moderator=True)
+    client.force_login(moderator)
+
+    def give_to_a_volunteer_without_pseudonym():
+        group = GroupFactory()
+        volunteer = without_pseudonym(group, email=f"v{group.pk}@exemple.org")
+        DemandeFactory(assigned=True, assigned_group=group, assignee=volunteer)
+
+    give_to_a_volunteer_without_pseudonym()
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("demandes:team"))
+    for _ in range(6):
+        give_to_a_volunteer_without_pseudonym()
+
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = client.get(reverse("demandes:team"))
+
+    assert page_text(response).count("Suivie par un·e bénévole du groupe") == 7

@@ -63,8 +63,10 @@ dashboard_required = _required(may_see_dashboard)
 @team_required
 def team_list(request):
     form = TeamFilterForm(request.GET or None)
-    demandes = form.filter(Demande.objects.visible_to(request.user)).select_related(
-        "assigned_group", "assignee", "quartier__commune"
+    demandes = (
+        form.filter(Demande.objects.visible_to(request.user))
+        .select_related("assigned_group", "assignee", "quartier__commune")
+        .prefetch_related("assigned_group__memberships")
     )
     page = Paginator(demandes, PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "demandes/team/list.html", {"form": form, "page": page})
@@ -75,7 +77,7 @@ def _demande_for(request, pk):
     demande = get_object_or_404(
         Demande.objects.select_related(
             "assigned_group", "assignee", "quartier__commune", "landlord", "referred_to"
-        ),
+        ).prefetch_related("assigned_group__memberships"),
         pk=pk,
     )
     access = demande.access_for(request.user)
