@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -15,6 +15,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Web-first assertions (`expect`) retry until the page shows what they wait for; a loaded CI
+# machine needs the same patience as the page actions below.
+expect.set_options(timeout=10_000)
 
 
 def pytest_collection_modifyitems(items):
@@ -80,3 +83,13 @@ def assert_no_horizontal_scroll(page):
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"défilement horizontal de {overflow}px à {page.url}"
+
+
+def click_and_wait_for_page(page, target):
+    """Click `target` and wait for the page its form or link loads, even at the same address.
+
+    A plain `click()` returns as soon as the click is dispatched: checking the page right after
+    it would read the page that is leaving (a form re-shown with its errors has the same URL, so
+    `wait_for_url` cannot tell either)."""
+    with page.expect_navigation():
+        target.click()
