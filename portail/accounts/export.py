@@ -31,18 +31,29 @@ class Section:
     about: str
     collect: object  # callable(user) -> list | dict | None (None: nothing to say, left out)
     order: int = 50
+    concerns: object = None  # callable(user) -> bool; None: every account
+
+    def concerns_user(self, user):
+        return self.concerns is None or self.concerns(user)
 
 
 _SECTIONS = {}
 
 
-def register(key, title, about, collect, order=50):
-    """Add (or replace, by key) a section of the file."""
-    _SECTIONS[key] = Section(key, title, about, collect, order)
+def register(key, title, about, collect, order=50, concerns=None):
+    """Add (or replace, by key) a section of the file.
+
+    `concerns(user)` says whether the section can hold anything for that account (the team's
+    administration part, say); the page and the file's « à_propos » list only those."""
+    _SECTIONS[key] = Section(key, title, about, collect, order, concerns)
 
 
-def sections():
-    return sorted(_SECTIONS.values(), key=lambda section: (section.order, section.key))
+def sections(user=None):
+    """The sections in the file's order; with `user`, only those that concern that account."""
+    found = sorted(_SECTIONS.values(), key=lambda section: (section.order, section.key))
+    if user is None:
+        return found
+    return [section for section in found if section.concerns_user(user)]
 
 
 def when(value):
@@ -57,7 +68,7 @@ def when(value):
 def personal_data(user):
     """Everything the portal stores about `user`, as a dict ready for json.dumps."""
     data = {"à_propos": _about(user)}
-    for section in sections():
+    for section in sections(user):
         value = section.collect(user)
         if value is not None:
             data[section.key] = value
@@ -81,6 +92,6 @@ def _about(user):
             "Les réactions « ça m'a aidé », « pas encore » et « moi aussi » : elles ne sont pas "
             "liées à votre compte, nous ne savons pas qui les a données."
         ),
-        "parties": {section.key: str(section.about) for section in sections()},
+        "parties": {section.key: str(section.about) for section in sections(user)},
         "pour_toute_question": settings.CONTACT_EMAIL,
     }

@@ -479,11 +479,14 @@ def security(user):
     }
 
 
+def has_administration(user):
+    """The team's accounts, and a former team member whose actions are still in the journal."""
+    return user.is_staff or LogEntry.objects.filter(user=user).exists()
+
+
 def administration(user):
     """Only for the team's accounts: what they did in the administration (which object, when)."""
     entries = LogEntry.objects.filter(user=user)
-    if not user.is_staff and not entries.exists():
-        return None
     return [
         {"le": when(e.action_time), "type": e.content_type_id and str(e.content_type)}
         for e in entries.select_related("content_type").order_by("action_time", "pk")
@@ -586,4 +589,5 @@ def connect():
         _("Pour l'équipe du portail : vos actions dans l'administration (quoi, quand)."),
         administration,
         order=95,
+        concerns=has_administration,
     )

@@ -251,7 +251,8 @@ def espace(request):
 @never_cache
 @login_required
 def my_data(request):
-    return TemplateResponse(request, "accounts/mes_donnees.html", {"sections": export.sections()})
+    context = {"sections": export.sections(request.user)}
+    return TemplateResponse(request, "accounts/mes_donnees.html", context)
 
 
 @require_safe

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from axes.models import AccessLog
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -221,8 +222,27 @@ def test_the_emails_kept_in_the_queue_are_listed_by_date_and_subject_only():
 
 
 def test_the_team_section_is_left_out_for_a_resident():
-    assert "administration" not in personal_data(UserFactory())
-    assert "administration" in personal_data(UserFactory(staff=True))
+    resident, team = UserFactory(), UserFactory(staff=True)
+
+    assert "administration" not in personal_data(resident)
+    assert "administration" not in personal_data(resident)["à_propos"]["parties"]
+    assert "administration" in personal_data(team)
+    assert "administration" in personal_data(team)["à_propos"]["parties"]
+
+
+def test_a_former_team_member_still_gets_their_administration_journal():
+    former = UserFactory()
+    LogEntry.objects.create(user=former, action_flag=CHANGE, object_repr="x", change_message="")
+
+    assert len(personal_data(former)["administration"]) == 1
+
+
+def test_the_page_lists_the_team_section_to_the_team_only(client):
+    client.force_login(UserFactory())
+    assert "Administration" not in client.get(PAGE).content.decode()
+
+    client.force_login(UserFactory(staff=True))
+    assert "Administration" in client.get(PAGE).content.decode()
 
 
 # --- The pages ---------------------------------------------------------------------------------
