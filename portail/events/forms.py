@@ -300,7 +300,10 @@ class EventForm(forms.ModelForm):
         self.fields["is_public"].label_suffix = ""
         self.fields["themes"].queryset = Theme.objects.order_by("order", "name")
         # Alphabetical by name, accents and case aside (« écouter » with the e).
-        self.fields["skills"].queryset = Skill.objects.order_by("key", "pk")
+        kept = self.instance.skills.all() if self.instance.pk else ()
+        self.fields["skills"].queryset = Skill.objects.choosable_by(user, keep=kept).order_by(
+            "key", "pk"
+        )
         # The event's own groups stay choices, even a private one this person is not in:
         # saving the form must never drop a co-organiser silently.
         groups = Q(pk__in=Group.objects.visible_to(user).values("pk"))

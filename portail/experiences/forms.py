@@ -187,9 +187,11 @@ class SectionForm(forms.ModelForm):
         model = RecordSection
         fields = ["kind", "title", "text", "animation", "presenters", "presenter_names", "skills"]
 
-    def __init__(self, *args, record, **kwargs):
+    def __init__(self, *args, record, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.record = record
+        kept = self.instance.skills.all() if self.instance.pk else ()
+        self.fields["skills"].queryset = Skill.objects.choosable_by(user, keep=kept)
         # The group's members, and whoever already presents this part (even after leaving).
         people = Q(memberships__group=record.group)
         if self.instance.pk:

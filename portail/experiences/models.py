@@ -71,6 +71,25 @@ class SkillQuerySet(models.QuerySet):
         noted = Skill.objects.filter(Q(sections__isnull=False) | Q(events__isnull=False))
         return self.filter(Q(pk__in=shown.values("pk")) | ~Q(pk__in=noted.values("pk")))
 
+    def choosable_by(self, user, keep=()):
+        """The list a form offers to `user`: what anyone may read, what their own groups and
+        the events they see have noted, and `keep` (the ones already chosen on the object being
+        edited). A skill named only inside a private group stays out of other people's forms."""
+        from portail.events.models import Event
+        from portail.groups.models import Group
+
+        if user.is_staff:
+            return self.all()
+        theirs = Skill.objects.filter(
+            Q(sections__record__group__in=Group.objects.of_user(user))
+            | Q(events__in=Event.objects.visible_to(user))
+        )
+        return self.filter(
+            Q(pk__in=self.shown_publicly().values("pk"))
+            | Q(pk__in=theirs.values("pk"))
+            | Q(pk__in=[skill.pk for skill in keep])
+        )
+
     def matching(self, name):
         """The skill that `name` means, whatever its case, accents or spaces; None if new."""
         key = skill_key(name)

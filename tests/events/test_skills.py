@@ -15,7 +15,7 @@ from tests.accounts.helpers import page_text
 from tests.events.factories import EventFactory, person
 from tests.events.test_manage import event_data
 from tests.experiences.factories import SkillFactory
-from tests.groups.factories import GroupFactory
+from tests.groups.factories import GroupFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +162,40 @@ def test_the_skills_saved_reach_the_portfolio_of_the_people_marked_present(
     assert f"A participé : {event.title}" in content
     assert "Prendre la parole en public" in content and "Tenir un stand" in content
     assert "savoir animer" not in content
+
+
+def test_a_skill_named_only_inside_another_private_group_is_not_offered(
+    client, group, facilitator, skills
+):
+    secret_group = GroupFactory(name="Groupe de parole", is_public=False)
+    secret = SkillFactory(name="parler de son expulsion", slug="secret")
+    EventFactory(groups=[secret_group]).skills.add(secret)
+    own_private = GroupFactory(name="Atelier fermé", is_public=False)
+    MembershipFactory(user=facilitator, group=own_private)
+    ours = SkillFactory(name="tenir les comptes", slug="ours")
+    EventFactory(groups=[own_private]).skills.add(ours)
+    client.force_login(facilitator)
+
+    content = page_text(client.get(CREATE))
+
+    assert "parler de son expulsion" not in content
+    assert "tenir les comptes" in content  # noted in this person's own group
+    assert "savoir animer" in content  # the shared list nobody used yet
+    response = client.post(CREATE, event_data(group, skills=[secret.pk]))
+    assert response.status_code == 200
+    assert not Event.objects.filter(groups=group).exists()
+
+
+def test_editing_keeps_a_skill_already_chosen_even_if_the_editor_could_not_pick_it(
+    client, group, facilitator
+):
+    secret_group = GroupFactory(name="Groupe de parole", is_public=False)
+    secret = SkillFactory(name="parler de son expulsion", slug="secret")
+    EventFactory(groups=[secret_group]).skills.add(secret)
+    event = EventFactory(groups=[group], created_by=facilitator)
+    event.skills.add(secret)
+    client.force_login(facilitator)
+
+    form = page_text(client.get(reverse("events:edit", args=[event.slug])))
+
+    assert f'value="{secret.pk}"' in form and "parler de son expulsion" in form

@@ -7,7 +7,7 @@ from django.urls import reverse
 from portail.experiences.models import ExperienceRecord, RecordSection, Skill
 from tests.accounts.factories import UserFactory
 from tests.experiences.factories import RecordFactory, SectionFactory, SkillFactory
-from tests.groups.factories import MembershipFactory
+from tests.groups.factories import GroupFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -339,3 +339,31 @@ def test_the_edit_page_lists_sections_with_move_buttons(client, record):
     assert html.count('name="sens" value="bas"') == 1
     assert "Publier le récit" in html
     assert RecordSection.objects.count() == 2
+
+
+def test_a_skill_named_only_inside_another_private_group_is_not_offered(client, record):
+    secret_group = GroupFactory(name="Groupe de parole", is_public=False)
+    secret = SkillFactory(name="parler de son expulsion", slug="secret")
+    SectionFactory(record=RecordFactory(group=secret_group)).skills.add(secret)
+    SkillFactory(name="savoir animer", slug="savoir-animer")
+    add = reverse("experiences:section_add", args=[record.slug])
+
+    html = client.get(add).content.decode()
+    assert "parler de son expulsion" not in html
+    assert "savoir animer" in html
+
+    response = client.post(add, {"kind": "naissance", "text": "Le début.", "skills": [secret.pk]})
+    assert response.status_code == 200
+    assert not record.sections.exists()
+
+
+def test_a_section_keeps_its_skills_in_the_form(client, record):
+    secret_group = GroupFactory(name="Groupe de parole", is_public=False)
+    secret = SkillFactory(name="parler de son expulsion", slug="secret")
+    SectionFactory(record=RecordFactory(group=secret_group)).skills.add(secret)
+    section = SectionFactory(record=record)
+    section.skills.add(secret)
+
+    html = client.get(reverse("experiences:section_edit", args=[record.slug, section.pk]))
+
+    assert "parler de son expulsion" in html.content.decode()

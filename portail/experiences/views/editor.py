@@ -153,7 +153,12 @@ def record_delete(request, slug):
 @editor_view
 def section_add(request, slug):
     record = editable_record(request, slug)
-    form = SectionForm(request.POST or None, record=record, initial={"kind": record.next_kind()})
+    form = SectionForm(
+        request.POST or None,
+        record=record,
+        user=request.user,
+        initial={"kind": record.next_kind()},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         same = record.sections.filter(kind=data["kind"], title=data["title"], text=data["text"])
@@ -175,7 +180,7 @@ def section_add(request, slug):
 @editor_view
 def section_edit(request, slug, pk):
     record, section = editable_section(request, slug, pk)
-    form = SectionForm(request.POST or None, record=record, instance=section)
+    form = SectionForm(request.POST or None, record=record, user=request.user, instance=section)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             section = form.save()
