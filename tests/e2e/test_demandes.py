@@ -7,9 +7,14 @@ from urllib.parse import urlparse
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from portail.demandes.models import Demande
-from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.e2e.conftest import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    click_and_wait_for_page,
+)
 from tests.e2e.test_accounts import tab_to
 from tests.e2e.test_core_loop import sign_in
 from tests.groups.factories import GroupFactory, MembershipFactory
@@ -72,11 +77,16 @@ def test_a_tenant_files_a_building_request_and_follows_it(browser, live_server, 
     team_page.goto("/demandes/suivi/")
     assert_no_axe_violations(axe, team_page)
     team_page.get_by_role("link", name=re.compile(f"N° {demande.pk}")).click()
+    team_page.wait_for_url(f"**/demandes/suivi/{demande.pk}/")
+    expect(team_page.get_by_role("button", name="Attribuer la demande")).to_be_visible()
     # Before taking it, the facilitator reads the request without its contact details.
     assert "karima@exemple.org" not in team_page.content()
     assert_no_axe_violations(axe, team_page)
-    team_page.get_by_role("button", name="Attribuer la demande").click()
-    team_page.wait_for_load_state()
+    # The button posts elsewhere, then comes back to this same address: wait for that page
+    # (`wait_for_load_state` alone answers at once for the page that is leaving).
+    click_and_wait_for_page(team_page, team_page.get_by_role("button", name="Attribuer la demande"))
+    team_page.wait_for_url(f"**/demandes/suivi/{demande.pk}/")
+    expect(team_page.get_by_text("La demande est attribuée.")).to_be_visible()
     assert "La demande est attribuée." in team_page.content()
     assert "karima@exemple.org" in team_page.content()
     assert_no_axe_violations(axe, team_page)

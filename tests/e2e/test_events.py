@@ -3,11 +3,16 @@ and without an account; a facilitator records the attendance, the minutes and tw
 which become follow-up requests. Every page is audited with axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from portail.demandes.models import Demande
 from portail.events.models import Registration
 from tests.accounts.factories import UserFactory
-from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.e2e.conftest import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    click_and_wait_for_page,
+)
 from tests.e2e.test_accounts import tab_to
 from tests.e2e.test_core_loop import sign_in
 from tests.events.factories import EventFactory
@@ -77,8 +82,10 @@ def test_a_facilitator_records_attendance_minutes_and_two_suites(browser, live_s
     assert_no_axe_violations(axe, page)
     page.get_by_label("Yanis").check()
     page.get_by_label("Nombre de personnes présentes").fill("24")
-    page.get_by_role("button", name="Enregistrer les présences").click()
+    # The form posts back to the same address: wait for the page it loads, then for its message.
+    click_and_wait_for_page(page, page.get_by_role("button", name="Enregistrer les présences"))
     page.wait_for_url("**/participants/")
+    expect(page.get_by_text("Les présences sont enregistrées.")).to_be_visible()
     assert "Les présences sont enregistrées." in page.content()
     came.refresh_from_db()
     event.refresh_from_db()
@@ -90,8 +97,9 @@ def test_a_facilitator_records_attendance_minutes_and_two_suites(browser, live_s
         "## Ce qui s'est dit\n\nBeaucoup de questions sur les charges. Appelez Karim au "
         "06 12 34 56 78."
     )
-    page.get_by_role("button", name="Enregistrer le compte rendu").click()
+    click_and_wait_for_page(page, page.get_by_role("button", name="Enregistrer le compte rendu"))
     page.wait_for_url("**/compte-rendu/")
+    expect(page.locator(".apercu")).to_contain_text("[téléphone masqué]")
     assert "[téléphone masqué]" in page.content()
     assert_no_axe_violations(axe, page)
 
@@ -111,9 +119,13 @@ def test_a_facilitator_records_attendance_minutes_and_two_suites(browser, live_s
     for kind, summary in suites:
         page.get_by_label(kind, exact=True).check()
         page.get_by_label("La demande, en quelques phrases").fill(summary)
-        page.get_by_role("button", name="Enregistrer cette suite").click()
+        # Same address again (and the second time, the page that leaves already shows the
+        # message): only the new page proves the suite is recorded.
+        click_and_wait_for_page(page, page.get_by_role("button", name="Enregistrer cette suite"))
         page.wait_for_url("**/suites/")
+        expect(page.get_by_text("La suite est enregistrée")).to_be_visible()
         assert "La suite est enregistrée" in page.content()
+    expect(page.get_by_text("2 suites notées")).to_be_visible()
     assert "2 suites notées" in page.content()
     assert_no_axe_violations(axe, page)
 
@@ -148,8 +160,8 @@ def test_a_facilitator_cancels_an_event_then_restores_it(browser, live_server, a
     page.get_by_role("link", name="Annuler l'événement").click()
     page.wait_for_url("**/annuler/")
     assert "1 reçoit votre message par e-mail." in page.content()
-    page.get_by_role("button", name="Annuler l'événement").click()
-    page.locator(".erreurs-formulaire").wait_for()
+    click_and_wait_for_page(page, page.get_by_role("button", name="Annuler l'événement"))
+    expect(page.locator(".erreurs-formulaire")).to_be_visible()
     assert "pourquoi l'événement est annulé" in page.content()
     assert_no_axe_violations(axe, page)
     page.get_by_label("Pourquoi l'événement est-il annulé ?").fill(
@@ -159,8 +171,9 @@ def test_a_facilitator_cancels_an_event_then_restores_it(browser, live_server, a
     page.wait_for_url(f"**{event.get_absolute_url()}")
 
     banner = page.locator(".annulation")
-    assert "ANNULÉ" in banner.inner_text() and "fermée pour travaux" in banner.inner_text()
-    assert page.locator("form[action$='/inscription/']").count() == 0
+    expect(banner).to_contain_text("ANNULÉ", use_inner_text=True)
+    expect(banner).to_contain_text("fermée pour travaux", use_inner_text=True)
+    expect(page.locator("form[action$='/inscription/']")).to_have_count(0)
     assert_no_axe_violations(axe, page)
     page.set_viewport_size({"width": 320, "height": 640})
     assert_no_horizontal_scroll(page)
@@ -172,10 +185,12 @@ def test_a_facilitator_cancels_an_event_then_restores_it(browser, live_server, a
     assert_no_axe_violations(axe, page)
 
     page.goto(event.get_absolute_url())
-    page.get_by_role("button", name="Rétablir l'événement").click()
+    # The button posts elsewhere, then comes back to this same address: wait for that page.
+    click_and_wait_for_page(page, page.get_by_role("button", name="Rétablir l'événement"))
     page.wait_for_url(f"**{event.get_absolute_url()}")
+    expect(page.get_by_text("prévenez vous-même les personnes inscrites")).to_be_visible()
     assert "prévenez vous-même les personnes inscrites" in page.content()
-    assert page.locator(".annulation").count() == 0
+    expect(page.locator(".annulation")).to_have_count(0)
     event.refresh_from_db()
     assert not event.is_cancelled
     context.close()

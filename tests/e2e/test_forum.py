@@ -5,14 +5,21 @@ groupe de parole to its facilitators, who hide it from their block; a participan
 e-mails of a thread from the link of an e-mail, on a small phone, then restarts them from the
 thread's page. axe on every page."""
 
+import re
+
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from portail.forum.models import ForumMute, ForumReport, ForumThread, Status
 from portail.forum.tokens import make_mute_token
 from portail.groups.models import Membership
 from tests.accounts.factories import UserFactory
-from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.e2e.conftest import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    click_and_wait_for_page,
+)
 from tests.e2e.test_core_loop import sign_in
 from tests.forum.factories import (
     CharterAcceptanceFactory,
@@ -40,12 +47,16 @@ def test_a_resident_starts_a_thread_that_a_moderator_publishes(browser, live_ser
     page.goto("/forum/")
     assert_no_axe_violations(axe, page)
     page.get_by_role("link", name="Logement").click()
+    page.wait_for_url(f"**/forum/{theme.slug}/")
     page.get_by_role("link", name="Ouvrir une discussion").click()
+    page.wait_for_url(f"**/forum/{theme.slug}/nouvelle/")
+    expect(page.get_by_label("Le titre de la discussion")).to_be_visible()
     assert_no_axe_violations(axe, page)
     page.get_by_label("Le titre de la discussion").fill(TITLE)
     page.get_by_label("Votre message").fill(TEXT)
     page.get_by_role("button", name="Envoyer pour relecture").click()
-    page.wait_for_url(f"**/forum/{theme.slug}/*/")
+    # Not a glob ending in `*/`: the form's own address (…/nouvelle/) would match it at once.
+    page.wait_for_url(re.compile(rf"/forum/{theme.slug}/\d+/$"))
     assert "en attente de relecture" in page.content()
     assert "Benali" not in page.content()
     assert_no_axe_violations(axe, page)
@@ -62,7 +73,8 @@ def test_a_resident_starts_a_thread_that_a_moderator_publishes(browser, live_ser
     mod_page.goto("/moderation/")
     assert_no_axe_violations(axe, mod_page)
     mod_page.locator("#forum-a-relire").get_by_role("link", name=TITLE).click()
-    assert mod_page.locator("mark.donnee-perso").count() >= 1
+    mod_page.wait_for_url(re.compile(r"/forum/moderation/\d+/$"))
+    expect(mod_page.locator("mark.donnee-perso").first).to_be_attached()
     assert_no_axe_violations(axe, mod_page)
     mod_page.get_by_role("button", name="Publier ce texte").click()
     mod_page.wait_for_url("**/moderation/")
@@ -94,17 +106,26 @@ def test_a_member_enters_the_groupe_de_parole_and_masks_a_number(browser, live_s
     assert_no_axe_violations(axe, page)
     assert_no_horizontal_scroll(page)
     page.get_by_label("J'ai lu la charte et je m'engage à la respecter.").check()
-    page.get_by_role("button", name="Entrer dans le groupe de parole").click()
-    page.wait_for_url("**/forum/groupe/groupe-logement/")
+    # The charter's own address (…/charte/?suite=/forum/groupe/groupe-logement/) already ends
+    # like the space's: wait for the page the button loads, then check where it is.
+    click_and_wait_for_page(
+        page, page.get_by_role("button", name="Entrer dans le groupe de parole")
+    )
+    expect(page).to_have_url(re.compile(r"/forum/groupe/groupe-logement/$"))
     page.get_by_role("link", name="Ouvrir une discussion").click()
+    page.wait_for_url("**/forum/groupe/groupe-logement/nouvelle/")
     page.get_by_label("Le titre de la discussion").fill("Après la restitution")
     page.get_by_label("Votre message").fill("Appelez-moi au 06 12 34 56 78 pour en parler.")
-    page.get_by_role("button", name="Envoyer au groupe").click()
+    # The form comes back at the same address with the masked version to choose.
+    click_and_wait_for_page(page, page.get_by_role("button", name="Envoyer au groupe"))
+    masked = page.get_by_role("button", name="Envoyer la version masquée (conseillé)")
+    expect(masked).to_be_visible()
     assert "[téléphone masqué]" in page.content()
     assert_no_axe_violations(axe, page)
     assert_no_horizontal_scroll(page)
-    page.get_by_role("button", name="Envoyer la version masquée (conseillé)").click()
-    page.wait_for_url("**/forum/groupe/groupe-logement/*/")
+    masked.click()
+    page.wait_for_url(re.compile(r"/forum/groupe/groupe-logement/\d+/$"))
+    expect(page.get_by_text("Appelez-moi au [téléphone masqué] pour en parler.")).to_be_visible()
     assert "Appelez-moi au [téléphone masqué] pour en parler." in page.content()
     assert_no_axe_violations(axe, page)
     assert_no_horizontal_scroll(page)
@@ -154,8 +175,10 @@ def test_a_member_reports_a_message_that_a_facilitator_then_hides(browser, live_
     assert_no_horizontal_scroll(page)
     block = page.locator("#signalements")
     block.get_by_label("Pourquoi masquer ce message ?").fill("Parle d'une voisine sans son accord.")
-    block.get_by_role("button", name="Masquer le message").click()
+    # Back to the same address (the space, #signalements): wait for the page the button loads.
+    click_and_wait_for_page(page, block.get_by_role("button", name="Masquer le message"))
     page.wait_for_url("**/forum/groupe/groupe-logement/*")
+    expect(page.get_by_text("Aucun message signalé aux animateurs.")).to_be_visible()
     assert "Aucun message signalé aux animateurs." in page.content()
     assert not ForumReport.objects.filter(handled_at__isnull=True).exists()
     context.close()
@@ -173,14 +196,17 @@ def test_a_participant_stops_then_restarts_the_emails_of_a_thread(mobile_page, l
     assert not ForumMute.objects.exists()
     assert_no_axe_violations(axe, page)
     assert_no_horizontal_scroll(page)
-    page.get_by_role("button", name=MUTE_BUTTON).click()
-    page.get_by_text("Vous ne recevez plus d'e-mail pour cette discussion.").wait_for()
+    click_and_wait_for_page(page, page.get_by_role("button", name=MUTE_BUTTON))
+    expect(page.get_by_text("Vous ne recevez plus d'e-mail pour cette discussion.")).to_be_visible()
     assert ForumMute.is_muted(person, thread)
     assert_no_axe_violations(axe, page)
 
     signed_in = sign_in(page.context, live_server, person)
     signed_in.goto(thread.get_absolute_url())
     assert_no_axe_violations(axe, signed_in)
-    signed_in.get_by_role("button", name="Recevoir de nouveau un e-mail à chaque réponse").click()
-    signed_in.get_by_role("button", name=MUTE_BUTTON).wait_for()
+    click_and_wait_for_page(
+        signed_in,
+        signed_in.get_by_role("button", name="Recevoir de nouveau un e-mail à chaque réponse"),
+    )
+    expect(signed_in.get_by_role("button", name=MUTE_BUTTON)).to_be_visible()
     assert not ForumMute.is_muted(person, thread)
