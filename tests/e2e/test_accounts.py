@@ -7,10 +7,15 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from portail.accounts.models import User
 from tests.accounts.factories import PASSWORD, UserFactory
-from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.e2e.conftest import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    click_and_wait_for_page,
+)
 from tests.places.factories import QuartierFactory
 from tests.questions.factories import QuestionFactory
 
@@ -54,7 +59,9 @@ def test_a_resident_signs_up_with_the_keyboard_only_and_confirms_by_email(page, 
     page.keyboard.press("Enter")
 
     page.wait_for_url("**/compte/inscription/envoyee/**")
-    assert "e-mail" in page.locator("h1").inner_text().lower()
+    expect(page.locator("h1")).to_contain_text(
+        re.compile("e-mail", re.IGNORECASE), use_inner_text=True
+    )
     user = User.objects.get(email="nadia@exemple.org")
     assert not user.is_active
     assert user.quartier.name == "Montreynaud"
@@ -63,7 +70,7 @@ def test_a_resident_signs_up_with_the_keyboard_only_and_confirms_by_email(page, 
     link = re.search(r"https?://\S+/compte/confirmer/\S+/", mail.outbox[0].body).group(0)
     page.goto(re.sub(r"^https?://[^/]+", "", link))
     page.wait_for_url("**/compte/mon-espace/")
-    assert page.locator("#role-habitant").is_visible()
+    expect(page.locator("#role-habitant")).to_be_visible()
     user.refresh_from_db()
     assert user.is_active and user.email_confirmed_at
 
@@ -73,10 +80,11 @@ def test_a_wrong_signup_keeps_what_was_typed_and_explains_in_french(page, axe):
     page.get_by_label("Adresse e-mail").fill("nadia@exemple.org")
     page.get_by_label("Pseudonyme (facultatif)").fill("Nadia")
     page.locator("#id_password1").fill("court")
-    page.get_by_role("button", name="Créer mon compte").click()
-    assert page.get_by_label("Adresse e-mail").input_value() == "nadia@exemple.org"
-    assert page.get_by_label("Pseudonyme (facultatif)").input_value() == "Nadia"
-    assert page.locator(".erreurs-formulaire").is_visible()
+    # The errors come back at the same address: wait for that new page, not the one leaving.
+    click_and_wait_for_page(page, page.get_by_role("button", name="Créer mon compte"))
+    expect(page.locator(".erreurs-formulaire")).to_be_visible()
+    expect(page.get_by_label("Adresse e-mail")).to_have_value("nadia@exemple.org")
+    expect(page.get_by_label("Pseudonyme (facultatif)")).to_have_value("Nadia")
     assert_no_axe_violations(axe, page)
     assert not User.objects.filter(email="nadia@exemple.org").exists()
 
@@ -104,9 +112,9 @@ def test_each_role_logs_in_and_lands_on_its_own_space(page, mobile_page, axe, ro
     page.wait_for_url("**/compte/mon-espace/")
 
     for section in sections:
-        assert page.locator(f"#{section}").is_visible(), section
+        expect(page.locator(f"#{section}"), section).to_be_visible()
     for section in ALL_SECTIONS - set(sections):
-        assert page.locator(f"#{section}").count() == 0, section
+        expect(page.locator(f"#{section}"), section).to_have_count(0)
     assert_no_axe_violations(axe, page)
 
     mobile_page.context.add_cookies(page.context.cookies())
@@ -120,13 +128,15 @@ def test_repeated_wrong_passwords_lock_the_account_with_a_french_page(page, axe)
         page.goto("/compte/connexion/")
         page.get_by_label("Adresse e-mail").fill(user.email)
         page.get_by_label("Mot de passe").fill("pas le bon mot de passe")
-        page.get_by_role("button", name="Me connecter").click()
+        # Wait for the answer: the next `goto` must not cancel an attempt before it counts.
+        click_and_wait_for_page(page, page.get_by_role("button", name="Me connecter"))
     page.goto("/compte/connexion/")
     page.get_by_label("Adresse e-mail").fill(user.email)
     page.get_by_label("Mot de passe").fill(PASSWORD)
-    with page.expect_response(lambda r: r.request.method == "POST") as response:
+    with page.expect_navigation() as navigation:
         page.get_by_role("button", name="Me connecter").click()
-    assert response.value.status == 429
+    assert navigation.value.status == 429
+    expect(page.locator("h1")).to_have_text("Trop de tentatives")
     assert "Trop de tentatives" in page.content()
     assert_no_axe_violations(axe, page)
 
@@ -139,6 +149,9 @@ def test_logout_is_a_button_and_signs_out(page):
     page.get_by_role("button", name="Me connecter").click()
     page.wait_for_url("**/compte/mon-espace/")
     page.get_by_role("button", name="Me déconnecter").first.click()
+    # The sign-out is done once its answer, the home page, says so; only then ask for the space.
+    page.wait_for_url(re.compile(r"^https?://[^/]+/$"))
+    expect(page.locator(".messages")).to_contain_text("Vous êtes déconnecté.")
     page.goto("/compte/mon-espace/")
     assert "/compte/connexion/" in page.url
 
@@ -164,7 +177,7 @@ def test_a_resident_downloads_their_data_then_deletes_their_account(page, mobile
     tab_to(page, "main a[href='/compte/mes-donnees/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/compte/mes-donnees/")
-    assert page.locator("h1").inner_text() == "Mes données"
+    expect(page.locator("h1")).to_have_text("Mes données", use_inner_text=True)
     assert_no_axe_violations(axe, page)
     mobile_page.context.add_cookies(page.context.cookies())
     mobile_page.goto("/compte/mes-donnees/")
@@ -182,27 +195,35 @@ def test_a_resident_downloads_their_data_then_deletes_their_account(page, mobile
     tab_to(page, "main a[href='/compte/supprimer/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/compte/supprimer/")
-    assert "Votre question reste sur le portail" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Votre question reste sur le portail", use_inner_text=True
+    )
     assert_no_axe_violations(axe, page)
     mobile_page.goto("/compte/supprimer/")
     assert_no_horizontal_scroll(mobile_page)
 
     password = page.get_by_label("Votre mot de passe")
     password.fill("pas le bon mot de passe")
-    page.get_by_role("button", name="Supprimer mon compte pour toujours").click()
-    page.wait_for_load_state()
-    assert "Ce n'est pas le bon mot de passe" in page.locator("main").inner_text()
+    # Refused at the same address: `wait_for_load_state` would be satisfied by the page leaving.
+    click_and_wait_for_page(
+        page, page.get_by_role("button", name="Supprimer mon compte pour toujours")
+    )
+    expect(page.locator("main")).to_contain_text(
+        "Ce n'est pas le bon mot de passe", use_inner_text=True
+    )
     # A wrong password is not written back into the page; the field says it is wrong.
-    assert password.input_value() == ""
-    assert password.get_attribute("aria-invalid") == "true"
+    expect(password).to_have_value("")
+    expect(password).to_have_attribute("aria-invalid", "true")
     assert_no_axe_violations(axe, page)
     assert User.objects.filter(pk=user.pk).exists()
 
     password.fill(PASSWORD)
     page.get_by_role("button", name="Supprimer mon compte pour toujours").click()
     page.wait_for_url(re.compile(r"^https?://[^/]+/$"))
-    assert "Votre compte est supprimé" in page.locator(".messages").inner_text()
-    assert page.get_by_role("link", name="Se connecter").first.is_visible()
+    expect(page.locator(".messages")).to_contain_text(
+        "Votre compte est supprimé", use_inner_text=True
+    )
+    expect(page.get_by_role("link", name="Se connecter").first).to_be_visible()
     assert not User.objects.filter(pk=user.pk).exists()
     question.refresh_from_db()
     assert question.author is None

@@ -1,11 +1,15 @@
 """A facilitator creates a group, a resident (without JavaScript) asks to join it, the
 facilitator accepts: every page visited is audited with axe."""
 
+import re
+
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from portail.groups.models import Group, JoinRequest, Membership
 from tests.accounts.factories import UserFactory
+from tests.e2e.conftest import click_and_wait_for_page
 from tests.e2e.test_core_loop import audit, sign_in
 from tests.places.factories import QuartierFactory, ThemeFactory
 
@@ -27,8 +31,9 @@ def test_a_facilitator_creates_a_group_a_resident_asks_to_join_and_is_accepted(
     audit(browser, axe, page, javascript=True)
     page.get_by_role("link", name="Créer un groupe").click()
     page.wait_for_url("**/groupes/nouveau/")
-    page.get_by_role("button", name="Créer le groupe").click()  # empty: refused, explained
-    assert page.get_by_role("alert").is_visible()
+    # Empty: refused, explained, at the same address; wait for that page, not the one leaving.
+    click_and_wait_for_page(page, page.get_by_role("button", name="Créer le groupe"))
+    expect(page.get_by_role("alert")).to_be_visible()
     audit(browser, axe, page, javascript=True)
     page.get_by_label("Nom du groupe").fill("Groupe Énergie de Beaulieu")
     page.locator("#id_presentation").fill("Nous parlons des factures de chauffage.")
@@ -66,8 +71,10 @@ def test_a_facilitator_creates_a_group_a_resident_asks_to_join_and_is_accepted(
     assert "Mes factures ont doublé cet hiver." in page.content()
     audit(browser, axe, page, javascript=True)
     page.get_by_label("Un mot pour la personne (facultatif)").fill("Bienvenue !")
-    page.get_by_role("button", name="Accepter Nadia").click()
-    page.wait_for_url("**/animation/")
+    # The answer comes back to this same /animation/ page: `wait_for_url` would not wait.
+    click_and_wait_for_page(page, page.get_by_role("button", name="Accepter Nadia"))
+    expect(page).to_have_url(re.compile(r"/animation/$"))
+    expect(page.locator(".messages")).to_contain_text("Nadia fait maintenant partie du groupe.")
     assert "Nadia fait maintenant partie du groupe." in page.content()
     audit(browser, axe, page, javascript=True)
     assert Membership.objects.filter(group=group, user=resident, role="membre").exists()

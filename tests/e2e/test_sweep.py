@@ -6,6 +6,7 @@ tests/e2e; this one makes sure no page was left out of the accessibility audit."
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from portail.cards.models import Deck
 from portail.core.management.commands.demo import DEFAULT_PASSWORD
@@ -155,7 +156,7 @@ def audit(page, axe, paths):
     for path in paths:
         response = page.goto(path)
         assert response.status == 200, f"{path} : {response.status}"
-        assert page.locator("h1").count() == 1, f"{path} : un seul titre h1"
+        expect(page.locator("h1"), f"{path} : un seul titre h1").to_have_count(1)
         assert_no_axe_violations(axe, page)
         assert_no_horizontal_scroll(page)
 
