@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from portail.questions.models import Question
 from tests.accounts.factories import PASSWORD, UserFactory
@@ -104,6 +105,10 @@ def run_journey(browser, live_server, axe, *, javascript, keyboard):
     assert mod_page.locator("mark.donnee-perso").count() >= 2
     audit(browser, axe, mod_page, javascript)
     mod_page.get_by_role("button", name="Publier ce texte").click()
+    # Wait for the page the decision leads to before reading the database: the click returns
+    # before the server has handled the POST.
+    mod_page.wait_for_url("**/moderation/")
+    expect(mod_page.get_by_text(f"La question n° {question.pk} est publiée.")).to_be_visible()
     question.refresh_from_db()
     assert question.status == Question.Status.PUBLISHED and question.is_public
     assert "06 12 34 56 78" not in question.text
@@ -120,6 +125,8 @@ def run_journey(browser, live_server, axe, *, javascript, keyboard):
         "Écrivez au bailleur pour signaler la panne.\nGardez une copie de votre lettre."
     )
     member_page.get_by_role("button", name="Envoyer la piste").click()
+    member_page.wait_for_url(f"**/etat-des-lieux/{question.pk}/")
+    expect(member_page.get_by_text("La piste est enregistrée.")).to_be_visible()
     question.refresh_from_db()
     assert question.status == Question.Status.ANSWERED
 

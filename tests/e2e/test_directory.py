@@ -3,11 +3,16 @@ organisation, then filters the network by quartier; a partner corrects their org
 and confirms it. axe on every page, and no sideways scrolling at 320 px."""
 
 import pytest
+from playwright.sync_api import expect
 
 from portail.directory.models import Organisation
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.directory.factories import OrganisationFactory, OrganisationMemberFactory
-from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.e2e.conftest import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    click_and_wait_for_page,
+)
 from tests.fiches.factories import FicheFactory
 from tests.places.factories import CommuneFactory, QuartierFactory, SubjectFactory, ThemeFactory
 
@@ -48,20 +53,21 @@ def test_a_resident_finds_an_organisation_from_a_fiche_then_the_network_of_their
     contacts = page.locator("section", has=page.locator("#titre-contacts"))
     contacts.get_by_role("link", name="ADIL de la Loire").click()
     page.wait_for_url("**/reseau/adil-de-la-loire/")
-    assert page.locator("h1").inner_text() == "ADIL de la Loire"
-    assert page.get_by_text("Horaires : à vérifier auprès de l'organisation").is_visible()
-    assert page.get_by_text("Information pas encore vérifiée").is_visible()
+    expect(page.locator("h1")).to_have_text("ADIL de la Loire")
+    expect(page.get_by_text("Horaires : à vérifier auprès de l'organisation")).to_be_visible()
+    expect(page.get_by_text("Information pas encore vérifiée")).to_be_visible()
     assert_no_axe_violations(axe, page)
 
     breadcrumb = page.get_by_role("navigation", name="Vous êtes ici")
     breadcrumb.get_by_role("link", name="Le réseau").click()
+    page.wait_for_url("**/reseau/")
     page.get_by_label("Quartier").select_option("beaulieu")
     page.get_by_role("button", name="Afficher").click()
     page.wait_for_url("**/reseau/?**quartier=beaulieu**")
     cards = page.locator(".cartes h3")
-    assert cards.first.inner_text() == "Centre social de Beaulieu"
+    expect(cards.first).to_have_text("Centre social de Beaulieu")
     assert "ASIM de Montreynaud" not in cards.all_inner_texts()
-    assert page.get_by_role("link", name="Imprimer la liste du quartier Beaulieu").is_visible()
+    expect(page.get_by_role("link", name="Imprimer la liste du quartier Beaulieu")).to_be_visible()
     assert_no_axe_violations(axe, page)
 
     for path in [page.url, "/reseau/adil-de-la-loire/"]:
@@ -78,7 +84,7 @@ def test_a_partner_corrects_their_organisation_and_confirms_it(network, page, mo
     page.get_by_role("button", name="Me connecter").click()
     page.wait_for_url("**/compte/mon-espace/")
     never = "À vérifier : ces informations n'ont jamais été confirmées."
-    assert page.get_by_text(never).is_visible()
+    expect(page.get_by_text(never)).to_be_visible()
     assert_no_axe_violations(axe, page)
 
     page.get_by_role("link", name="Modifier les informations de Centre social de Beaulieu").click()
@@ -86,21 +92,23 @@ def test_a_partner_corrects_their_organisation_and_confirms_it(network, page, mo
     assert_no_axe_violations(axe, page)
     page.get_by_label("Horaires d'accueil").fill("Lundi et jeudi, 9 h – 12 h")
     page.get_by_label("Téléphone").fill("appelez-nous")
-    page.get_by_role("button", name="Enregistrer").click()
-    assert page.locator(".erreurs-formulaire").is_visible()
+    # The form posts back to the same address with its errors: wait for that new page.
+    click_and_wait_for_page(page, page.get_by_role("button", name="Enregistrer"))
+    expect(page.locator(".erreurs-formulaire")).to_be_visible()
     assert page.get_by_label("Horaires d'accueil").input_value() == "Lundi et jeudi, 9 h – 12 h"
     assert_no_axe_violations(axe, page)
 
     page.get_by_label("Téléphone").fill("04 77 00 00 00")
     page.get_by_role("button", name="Enregistrer").click()
     page.wait_for_url(f"**{centre.get_absolute_url()}")
-    assert page.get_by_role("link", name="04 77 00 00 00").is_visible()
-    assert page.get_by_text("par l'organisation.").is_visible()
+    expect(page.get_by_role("link", name="04 77 00 00 00")).to_be_visible()
+    expect(page.get_by_text("par l'organisation.")).to_be_visible()
 
     page.goto(f"{centre.get_absolute_url()}confirmer/")
     assert_no_axe_violations(axe, page)
     page.get_by_role("button", name="Tout est à jour").click()
-    assert page.get_by_text("sont confirmées à jour").is_visible()
+    page.wait_for_url(f"**{centre.get_absolute_url()}")
+    expect(page.get_by_text("sont confirmées à jour")).to_be_visible()
 
     mobile_page.context.add_cookies(page.context.cookies())
     mobile_page.goto(f"{centre.get_absolute_url()}modifier/")

@@ -3,10 +3,11 @@ their skills, then publishes it; anyone then reads it on its public page. Every 
 with axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from portail.experiences.models import ExperienceRecord
 from tests.accounts.factories import UserFactory
-from tests.e2e.conftest import assert_no_horizontal_scroll
+from tests.e2e.conftest import assert_no_horizontal_scroll, click_and_wait_for_page
 from tests.e2e.test_core_loop import audit, sign_in
 from tests.experiences.factories import AttestationFactory, SkillFactory
 from tests.groups.factories import GroupFactory, MembershipFactory
@@ -32,8 +33,9 @@ def test_a_facilitator_writes_and_publishes_a_record(browser, live_server, axe, 
     page.wait_for_url("**/modifier/")
 
     page.get_by_role("link", name="Ajouter une partie").click()
+    page.wait_for_url("**/parties/ajouter/")
     audit(browser, axe, page, javascript=False)
-    assert page.get_by_label("Quelle partie du récit ?").input_value() == "naissance"
+    expect(page.get_by_label("Quelle partie du récit ?")).to_have_value("naissance")
     page.get_by_label("Ce que nous voulons dire").fill("Des habitants ont posté leurs questions.")
     page.get_by_label("Comment cette partie a été présentée ou animée").fill("Raconté à deux voix.")
     page.get_by_label("Nadia").check()
@@ -42,6 +44,7 @@ def test_a_facilitator_writes_and_publishes_a_record(browser, live_server, axe, 
     page.wait_for_url("**/modifier/#partie-*")
 
     page.get_by_role("link", name="Ajouter une partie").click()
+    page.wait_for_url("**/parties/ajouter/")
     page.get_by_label("Quelle partie du récit ?").select_option("restitution")
     page.get_by_label("Ce que nous voulons dire").fill("Nous avons joué au jeu de l'oie.")
     page.get_by_label("savoir animer").check()
@@ -51,7 +54,10 @@ def test_a_facilitator_writes_and_publishes_a_record(browser, live_server, axe, 
     assert "« Prendre la parole » est ajouté à la liste commune" in page.content()
     audit(browser, axe, page, javascript=False)
 
-    page.get_by_role("button", name="Publier le récit").click()
+    # Publishing leads back to the same editing page: wait for the new one before reading it,
+    # and before reading the database.
+    click_and_wait_for_page(page, page.get_by_role("button", name="Publier le récit"))
+    expect(page.get_by_text("Le récit est publié")).to_be_visible()
     assert "Le récit est publié" in page.content()
     record = ExperienceRecord.objects.get()
     assert record.is_published

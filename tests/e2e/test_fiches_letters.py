@@ -4,10 +4,15 @@ written from the form to the PDF with the keyboard only."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from portail.core.content import load_content
 from portail.letters.models import SavedLetter
-from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.e2e.conftest import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    click_and_wait_for_page,
+)
 from tests.letters.pdf_text import pdf_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,6 +23,13 @@ LETTER = "/lettres/restitution-depot-de-garantie/"
 @pytest.fixture
 def knowledge(live_server):
     load_content()
+
+
+def press_and_wait_for_page(page, key):
+    """Press `key` on the focused control and wait for the page its form or link loads, even
+    at the same address (the keyboard twin of `click_and_wait_for_page`)."""
+    with page.expect_navigation():
+        page.keyboard.press(key)
 
 
 def tab_to(page, selector, limit=120):
@@ -48,8 +60,8 @@ def test_fiche_pages_are_accessible_fit_320px_and_open_glossary_words(
     word = page.locator("#titre-droits + div .terme-glossaire__mot").first
     word.click()
     definition = page.locator("[popover]:popover-open")
-    assert definition.count() == 1
-    assert definition.is_visible()
+    expect(definition).to_have_count(1)
+    expect(definition).to_be_visible()
 
 
 def test_the_letter_form_its_errors_and_its_preview_are_accessible_at_320px(
@@ -61,19 +73,19 @@ def test_the_letter_form_its_errors_and_its_preview_are_accessible_at_320px(
     assert_no_horizontal_scroll(mobile_page)
 
     page.get_by_label("Date où vous avez rendu les clés").fill("31/02/2025")
-    page.get_by_role("button", name="Voir ma lettre").click()
-    assert page.locator(".erreurs-formulaire").is_visible()
+    click_and_wait_for_page(page, page.get_by_role("button", name="Voir ma lettre"))
+    expect(page.locator(".erreurs-formulaire")).to_be_visible()
     assert page.get_by_label("Date où vous avez rendu les clés").input_value() == "31/02/2025"
     assert_no_axe_violations(axe, page)
 
     fill_restitution(page)
-    page.get_by_role("button", name="Voir ma lettre").click()
-    assert page.locator("h1").inner_text() == "Relisez votre lettre"
+    click_and_wait_for_page(page, page.get_by_role("button", name="Voir ma lettre"))
+    expect(page.locator("h1")).to_have_text("Relisez votre lettre")
     assert_no_axe_violations(axe, page)
 
     fill_restitution(mobile_page)
-    mobile_page.get_by_role("button", name="Voir ma lettre").click()
-    assert mobile_page.locator("h1").inner_text() == "Relisez votre lettre"
+    click_and_wait_for_page(mobile_page, mobile_page.get_by_role("button", name="Voir ma lettre"))
+    expect(mobile_page.locator("h1")).to_have_text("Relisez votre lettre")
     assert_no_horizontal_scroll(mobile_page)
 
 
@@ -112,22 +124,23 @@ def test_a_resident_writes_a_letter_with_the_keyboard_only(knowledge, page):
     tab_to(page, "#id_ville")
     page.keyboard.type("Saint-Étienne")
     tab_to(page, "button[type=submit].bouton")
-    page.keyboard.press("Enter")
+    press_and_wait_for_page(page, "Enter")
 
-    page.wait_for_selector("text=Relisez votre lettre")
-    letter = page.locator(".lettre").inner_text()
-    assert "Objet : Demande de restitution du dépôt de garantie" in letter
-    assert "1 200,50 €" in letter
-    assert "15 mars 2025" in letter
+    expect(page.locator("h1")).to_have_text("Relisez votre lettre")
+    letter = page.locator(".lettre")
+    expect(letter).to_contain_text(
+        "Objet : Demande de restitution du dépôt de garantie", use_inner_text=True
+    )
+    expect(letter).to_contain_text("1 200,50 €", use_inner_text=True)
+    expect(letter).to_contain_text("15 mars 2025", use_inner_text=True)
 
-    # « Modifier » brings the form back with what was typed.
+    # « Modifier » brings the form back with what was typed (same address: wait for the page).
     tab_to(page, "button[name=modifier]")
-    page.keyboard.press("Enter")
-    page.wait_for_selector("#id_nom_expediteur")
-    assert page.locator("#id_montant_depot").input_value() == "1 200,50"
+    press_and_wait_for_page(page, "Enter")
+    expect(page.locator("#id_montant_depot")).to_have_value("1 200,50")
     tab_to(page, "button[type=submit].bouton")
-    page.keyboard.press("Enter")
-    page.wait_for_selector("text=Relisez votre lettre")
+    press_and_wait_for_page(page, "Enter")
+    expect(page.locator("h1")).to_have_text("Relisez votre lettre")
 
     tab_to(page, "form.actions-lettre button[type=submit]:not([formaction])")
     with page.expect_download() as download_info:

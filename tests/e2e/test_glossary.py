@@ -1,7 +1,10 @@
 """The glossary in a real browser: accessible A–Z and word pages at any width, the auto-linked
 words' definitions opened from the keyboard, and the « Écouter » button."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
 from tests.glossary.factories import TermFactory
@@ -79,10 +82,12 @@ def test_a_letter_of_the_a_to_z_leads_to_its_words(page, glossary):
 
     page.get_by_role("link", name="Lettre D").click()
 
-    assert page.url.endswith("#lettre-D")
-    assert page.locator("#lettre-D").is_visible()
+    expect(page).to_have_url(re.compile(r"#lettre-D$"))
+    expect(page.locator("#lettre-D")).to_be_visible()
+    expect(page.locator("#lettre-D")).to_be_in_viewport()
     page.get_by_role("link", name="Dépôt de garantie").click()
-    assert page.locator("h1").inner_text() == "Dépôt de garantie"
+    page.wait_for_url("**/glossaire/depot-de-garantie/")
+    expect(page.locator("h1")).to_have_text("Dépôt de garantie")
 
 
 def test_an_auto_linked_word_opens_its_definition_from_the_keyboard(page, axe, glossary):
@@ -99,15 +104,15 @@ def test_an_auto_linked_word_opens_its_definition_from_the_keyboard(page, axe, g
         pytest.fail("le mot « locataire » n'est pas atteignable au clavier")
     page.keyboard.press("Enter")
 
-    assert definition.is_visible()
-    assert "La personne qui loue le logement" in definition.inner_text()
+    expect(definition).to_be_visible()
+    expect(definition).to_contain_text("La personne qui loue le logement")
     assert word.get_attribute("aria-expanded") in (None, "true")  # set by the browser itself
     assert_no_axe_violations(axe, page)
     page.keyboard.press("Tab")
     more = page.get_by_role("link", name="En savoir plus sur « Locataire »")
-    assert more.evaluate("element => element === document.activeElement")
+    expect(more).to_be_focused()
     page.keyboard.press("Escape")
-    assert not definition.is_visible()
+    expect(definition).to_be_hidden()
 
 
 def test_the_open_definition_fits_a_320px_screen(mobile_page, glossary):
@@ -115,7 +120,10 @@ def test_the_open_definition_fits_a_320px_screen(mobile_page, glossary):
 
     mobile_page.locator(".terme-glossaire__mot").first.click()
 
-    box = mobile_page.locator(".terme-glossaire__definition").bounding_box()
+    definition = mobile_page.locator(".terme-glossaire__definition:popover-open")
+    expect(definition).to_have_count(1)
+    expect(definition).to_be_visible()
+    box = definition.bounding_box()
     assert box["x"] >= 0
     assert box["x"] + box["width"] <= 320
     assert_no_horizontal_scroll(mobile_page)
@@ -134,6 +142,7 @@ def test_the_listen_button_reads_the_word_and_its_definition_in_french(page, glo
 
     page.get_by_role("button", name="Écouter").click()
 
+    page.wait_for_function("window.__spoken.length > 0")
     spoken = page.evaluate("window.__spoken")
     assert spoken == [
         {
