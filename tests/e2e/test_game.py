@@ -6,11 +6,16 @@ audited with axe."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from portail.game.models import GameSession
 from portail.questions.models import Question
 from tests.accounts.factories import UserFactory
-from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+from tests.e2e.conftest import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    click_and_wait_for_page,
+)
 from tests.e2e.test_accounts import tab_to
 from tests.e2e.test_core_loop import audit, sign_in
 from tests.events.factories import EventFactory
@@ -26,12 +31,8 @@ TABLE_QUESTION = "Est-ce que le bailleur peut garder toute la caution pour un tr
 
 def assert_focus(page, element_id):
     """The focus lands on `element_id`: game.js moves it once the swapped block is settled,
-    a moment after the new version appears, so wait for it (a few seconds at most)."""
-    page.wait_for_function(
-        "(id) => document.activeElement && document.activeElement.id === id",
-        arg=element_id,
-        timeout=5_000,
-    )
+    a moment after the new version appears, so wait for it (the usual 10 s at most)."""
+    expect(page.locator(f"#{element_id}")).to_be_focused()
 
 
 def deck():
@@ -83,7 +84,7 @@ def test_a_facilitator_plays_a_whole_game_with_the_keyboard(browser, live_server
     page.wait_for_url(re.compile(r"/jeu/\d+/$"))
     game = GameSession.objects.get()
     assert game.event == event and game.seed == SEED and game.deck.name == "Paquet logement"
-    assert page.locator("#partie .pion").count() == 2
+    expect(page.locator("#partie .pion")).to_have_count(2)
     assert_no_axe_violations(axe, page)
 
     # Bleue throws and lands on a question card: the answer stays hidden.
@@ -116,7 +117,8 @@ def test_a_facilitator_plays_a_whole_game_with_the_keyboard(browser, live_server
     version += 1
     assert "rendu au départ" in page.locator(".carte-jeu__reponse").inner_text()
     assert_focus(page, "reponse")
-    screen.wait_for_selector(".carte-jeu__reponse", timeout=8_000)
+    # The screen polls every 4 s: the usual 10 s of patience cover a poll and its answer.
+    expect(screen.locator(".carte-jeu__reponse")).to_be_visible()
 
     # A question of the table goes to moderation; the game goes on.
     tab_to(page, "details.noter summary")
@@ -144,6 +146,17 @@ def test_a_facilitator_plays_a_whole_game_with_the_keyboard(browser, live_server
     version = throw_by_keyboard(page, version)
     assert page.locator('.pion[data-joueur="1"]').get_attribute("data-case") == "53"
     version = throw_by_keyboard(page, version)
+    # On the projector the winner's pawn walks to the end, square by square: a walk of about two
+    # seconds, which a check made after the winner shows could miss on a busy machine. So the
+    # screen notes, the moment the block with the winner is settled (game.js has started the
+    # walk by then: its listener came first), whether the pawn is moving.
+    screen.evaluate(
+        """() => document.addEventListener("htmx:afterSettle", () => {
+            if (!document.querySelector("#partie .partie__gagnant")) return;
+            const pawn = document.querySelector('.pion[data-joueur="1"]');
+            window.marcheDuGagnant = pawn.getAnimations().length;
+        })"""
+    )
     assert_focus(page, "bouton-lancer")
     page.keyboard.press("Enter")
     page.wait_for_selector(".partie__gagnant")
@@ -152,11 +165,9 @@ def test_a_facilitator_plays_a_whole_game_with_the_keyboard(browser, live_server
     assert_focus(page, "dernier-coup")
     assert GameSession.objects.get().is_finished
     assert_no_axe_violations(axe, page)
-    screen.wait_for_selector(".partie__gagnant", timeout=8_000)
-    # On the projector the winner's pawn walks to the end, square by square.
-    screen.wait_for_function(
-        "() => document.querySelector('.pion[data-joueur=\"1\"]').getAnimations().length > 0"
-    )
+    expect(screen.locator(".partie__gagnant")).to_be_visible()
+    screen.wait_for_function("() => window.marcheDuGagnant !== undefined")
+    assert screen.evaluate("() => window.marcheDuGagnant") > 0
     assert errors == []
     projector.close()
     context.close()
@@ -177,8 +188,9 @@ def test_on_a_phone_without_javascript_the_game_goes_on_by_forms(browser, live_s
     page.get_by_role("button", name="Lancer les dés pour Équipe Bleue").click()
     page.wait_for_url("**#dernier-coup")
     assert "Équipe Bleue lance" in page.locator(".partie__recit").inner_text()
-    page.get_by_role("button", name="Montrer la réponse").click()
-    assert "rendu au départ" in page.locator(".carte-jeu__reponse").inner_text()
+    # The answer comes back at the same address (#dernier-coup): wait for that new page.
+    click_and_wait_for_page(page, page.get_by_role("button", name="Montrer la réponse"))
+    expect(page.locator(".carte-jeu__reponse")).to_contain_text("rendu au départ")
     assert_no_horizontal_scroll(page)
     audit(browser, axe, page, javascript=False)
     page.reload()
@@ -199,17 +211,23 @@ def test_the_game_block_answers_at_once_after_a_swap(browser, live_server):
     page.goto(game.get_absolute_url())
     version = int(page.locator("#partie").get_attribute("data-version"))
     # The next team's button is pressed as early as a person could: the first task after the swap.
+    # The block of the first throw lives only until the second press is answered, too briefly
+    # for a check from outside the page: the swap notes the version it brought in.
     page.evaluate(
         """() => {
             window.memePage = true;
-            document.body.addEventListener("htmx:afterSwap", () => setTimeout(
-                () => document.getElementById("bouton-lancer").click(), 0), {once: true});
+            document.body.addEventListener("htmx:afterSwap", () => {
+                window.premierBloc = document.getElementById("partie").dataset.version;
+                setTimeout(() => document.getElementById("bouton-lancer").click(), 0);
+            }, {once: true});
         }"""
     )
     page.locator("#bouton-lancer").focus()
-    version = throw_by_keyboard(page, version)
-    page.wait_for_selector(f'#partie[data-version="{version + 1}"]')
-    version += 1
+    assert_focus(page, "bouton-lancer")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#partie[data-version="{version + 2}"]')
+    assert page.evaluate("() => window.premierBloc") == str(version + 1)
+    version += 2
     assert page.evaluate("() => window.memePage") is True
     assert_focus(page, "bouton-lancer")
     page.wait_for_function(
@@ -217,18 +235,25 @@ def test_the_game_block_answers_at_once_after_a_swap(browser, live_server):
     )
 
     # What a poll sent before the last throw asks for: the version the screen showed then.
-    page.evaluate(
+    answered = page.evaluate(
         """(stale) => new Promise((resolve) => {
             const block = document.getElementById("partie");
             block.dataset.marque = "déjà là";
             document.getElementById("annonce").textContent = "";
             const url = block.getAttribute("hx-get").replace(/version=\\d+/, "version=" + stale);
-            const done = () => setTimeout(resolve, 200);
-            document.body.addEventListener("htmx:afterRequest", done, {once: true});
+            // Only the answer to this request counts: the 4-second poll may be on its way too
+            // (this one then waits behind it), and its answer must not end the wait too early.
+            const done = (event) => {
+                if (!event.detail.pathInfo.requestPath.includes("version=" + stale)) return;
+                document.body.removeEventListener("htmx:afterRequest", done);
+                setTimeout(() => resolve(event.detail.successful), 200);
+            };
+            document.body.addEventListener("htmx:afterRequest", done);
             htmx.ajax("GET", url, {source: block, target: "#partie", swap: "outerHTML settle:0ms"});
         })""",
         version - 1,
     )
+    assert answered is True
     assert page.locator("#partie").get_attribute("data-marque") == "déjà là"
     assert page.evaluate("() => document.activeElement.id") == "bouton-lancer"
     assert page.locator("#annonce").inner_text() == ""

@@ -1,8 +1,15 @@
 """Every public page and every error page: zero axe violations, no horizontal scroll at 320 px."""
 
-import pytest
+import re
 
-from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import (
+    assert_no_axe_violations,
+    assert_no_horizontal_scroll,
+    click_and_wait_for_page,
+)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.urls("tests.core.urls_errors")]
 
@@ -59,9 +66,9 @@ def test_error_page_is_french_accessible_and_fits_320px(
 def test_skip_link_is_first_and_moves_focus_to_main_content(page):
     page.goto("/")
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => document.activeElement.textContent.trim()")
-    assert focused == "Aller au contenu"
+    expect(page.locator(":focus")).to_have_text("Aller au contenu")
     page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#contenu$"))
     assert page.evaluate("() => location.hash") == "#contenu"
 
 
@@ -69,11 +76,11 @@ def test_text_size_and_contrast_toggles_work_without_javascript(browser, live_se
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/")
-    page.get_by_role("button", name="Agrandir le texte").click()
-    assert "texte-grand" in page.locator("html").get_attribute("class")
-    page.get_by_role("button", name="Contraste renforcé").click()
-    classes = page.locator("html").get_attribute("class")
-    assert "texte-grand" in classes and "contraste-eleve" in classes
+    # Each button posts and comes back to this same address: wait for the page that comes back.
+    click_and_wait_for_page(page, page.get_by_role("button", name="Agrandir le texte"))
+    expect(page.locator("html")).to_contain_class("texte-grand")
+    click_and_wait_for_page(page, page.get_by_role("button", name="Contraste renforcé"))
+    expect(page.locator("html")).to_contain_class("texte-grand contraste-eleve")
     assert page.url.rstrip("/") == live_server.url.rstrip("/")
     context.close()
 

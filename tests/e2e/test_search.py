@@ -1,7 +1,10 @@
 """The search in a real browser (Debian's Chromium): from the header of any page, at 320 px,
 without horizontal scrolling and without axe violations."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_no_axe_violations, assert_no_horizontal_scroll
 from tests.search.conftest import *  # noqa: F403 - the small knowledge base fixtures
@@ -15,9 +18,9 @@ def test_a_resident_searches_from_the_header_on_a_small_phone(mobile_page, axe, 
     mobile_page.get_by_label("Rechercher", exact=True).fill("ma cosion")
     mobile_page.get_by_role("button", name="Chercher", exact=True).click()
     mobile_page.wait_for_url("**/recherche/?q=ma+cosion")
-    assert mobile_page.get_by_text("Résultats pour « ma caution »").is_visible()
-    assert mobile_page.get_by_role("heading", name="Des fiches pour agir").is_visible()
-    assert mobile_page.get_by_role("link", name="Récupérer son dépôt de garantie").is_visible()
+    expect(mobile_page.get_by_text("Résultats pour « ma caution »")).to_be_visible()
+    expect(mobile_page.get_by_role("heading", name="Des fiches pour agir")).to_be_visible()
+    expect(mobile_page.get_by_role("link", name="Récupérer son dépôt de garantie")).to_be_visible()
     assert_no_horizontal_scroll(mobile_page)
     assert_no_axe_violations(axe, mobile_page)
 
@@ -25,7 +28,9 @@ def test_a_resident_searches_from_the_header_on_a_small_phone(mobile_page, axe, 
 def test_the_original_words_are_one_link_away(mobile_page, small_kb):
     mobile_page.goto("/recherche/?q=cosion")
     mobile_page.get_by_role("link", name="Chercher plutôt vos mots : « cosion »").click()
-    assert mobile_page.get_by_text("Vous vouliez dire").is_visible()
+    # wait_for_url waits for the new page's load, so the scroll check below measures it styled.
+    mobile_page.wait_for_url(re.compile(r"/recherche/\?q=cosion&exact=1$"))
+    expect(mobile_page.get_by_text("Vous vouliez dire")).to_be_visible()
     assert_no_horizontal_scroll(mobile_page)
 
 
